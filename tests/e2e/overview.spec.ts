@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { analyzeDataset } from '../../src/analysis/analyze';
+import { chainOverview } from '../../src/analysis/overview';
+import { DatasetSchema } from '../../src/domain/schema';
+import { formatShare, formatWan } from '../../src/i18n/format';
+import { expect, test } from './fixtures';
+
+const demo = DatasetSchema.parse(JSON.parse(readFileSync('data/demo.v1.json', 'utf8')));
+const overview = new Map(chainOverview(analyzeDataset(demo)).map((r) => [r.chainId, r]));
+
+// Expected figures come from domain.md §3/§4.2 (links and demo enterprises per chain), not from the app.
+const CHAINS = [
+  { id: 'nev', zh: '新能源汽车及动力电池', links: 17, enterprises: 256 },
+  { id: 'ic', zh: '集成电路', links: 15, enterprises: 232 },
+  { id: 'pv', zh: '光伏', links: 16, enterprises: 220 },
+  { id: 'cm', zh: '工程机械', links: 16, enterprises: 180 },
+  { id: 'tex', zh: '纺织服装', links: 14, enterprises: 210 },
+  { id: 'app', zh: '智能家电', links: 14, enterprises: 186 },
+  { id: 'rail', zh: '轨道交通装备', links: 16, enterprises: 178 },
+  { id: 'robot', zh: '工业机器人', links: 14, enterprises: 218 },
+];
+
+test('the first screen lists the eight chains with their figures', async ({ page }) => {
+  await page.goto('./');
+  const table = page.getByTestId('chain-table');
+  await expect(table).toBeVisible();
+  await expect(table.locator('tbody tr')).toHaveCount(8);
+  for (const chain of CHAINS) {
+    const row = table.locator(`tr[data-chain="${chain.id}"]`);
+    await expect(row.locator('th')).toContainText(chain.zh);
+    await expect(row.locator('[data-col="links"]')).toHaveText(String(chain.links));
+    await expect(row.locator('[data-col="enterprises"]')).toHaveText(String(chain.enterprises));
+    // The screen shows what the analysis computes, and the demo has real need, gap and coverage.
+    const want = overview.get(chain.id)!;
+    expect(want.gap).toBeGreaterThan(0);
+    expect(want.smeCoverage).toBeGreaterThan(0);
+    await expect(row.locator('[data-col="need"]')).toHaveText(formatWan(want.need, 'zh'));
+    await expect(row.locator('[data-col="gap"] .value')).toHaveText(formatWan(want.gap, 'zh'));
+    await expect(row.locator('[data-col="smeCoverage"] .value')).toHaveText(
+      formatShare(want.smeCoverage, 'zh'),
+    );
+    await expect(row.locator('[data-col="need"]')).toHaveText(/^[\d.,]+(万元|亿元)$/);
+  }
+  await expect(table.locator('tfoot')).toContainText('1,680');
+  await expect(page.getByTestId('synthetic-watermark')).toHaveText(
+    '示例数据（合成） · SYNTHETIC DEMO DATA',
+  );
+  await expect(page.getByTestId('as-of')).toContainText('2025-06-30');
+});
+
+test('switching to English changes the labels and the URL, and back restores Chinese', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: '重点产业链总览' })).toBeVisible();
+  await page.getByTestId('lang-toggle').click();
+  await expect(page.getByRole('heading', { name: 'Key industrial chains' })).toBeVisible();
+  await expect(page).toHaveURL(/\?lang=en$/);
+  await expect(page.locator('tr[data-chain="nev"] th .chain')).toHaveText(
+    'New-energy vehicles & power batteries',
+  );
+  await expect(page.locator('tr[data-chain="nev"] [data-col="gap"] .value')).toHaveText(
+    /^CNY [\d.,]+(m|bn)$/,
+  );
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: '重点产业链总览' })).toBeVisible();
+});
+
+test('a link in English opens in English; a malformed parameter is reset with a notice', async ({
+  page,
+}) => {
+  await page.goto('./?lang=en');
+  await expect(page.getByRole('heading', { name: 'Key industrial chains' })).toBeVisible();
+  await page.goto('./?lang=xx');
+  await expect(page.getByRole('status')).toContainText('lang=xx');
+  await expect(page.getByRole('heading', { name: '重点产业链总览' })).toBeVisible();
+});
+
+test('a corrupt dataset shows a bilingual error naming what failed, not a blank page', async ({
+  page,
+}) => {
+  await page.route('**/demo.v1-*.json', async (route) => {
+    const response = await route.fetch();
+    const data = await response.json();
+    data.enterprises[3].financingNeed = -50;
+    await route.fulfill({ response, json: data });
+  });
+  await page.goto('./');
+  const panel = page.getByTestId('error-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('数据无法加载');
+  await expect(panel).toContainText('The data could not be loaded');
+  await expect(panel).toContainText('enterprises.3.financingNeed');
+  await expect(page.getByRole('banner')).toContainText('产业链金融地图');
+});
+
+test('a missing dataset file shows the fetch error', async ({ page }) => {
+  await page.route('**/demo.v1-*.json', (route) =>
+    route.fulfill({ status: 404, body: 'not found' }),
+  );
+  await page.goto('./');
+  await expect(page.getByTestId('error-panel')).toContainText('无法获取数据文件');
+  await expect(page.getByTestId('error-panel')).toContainText('HTTP 404');
+});
