@@ -196,9 +196,12 @@ describe('groupCoverage()', () => {
       },
     },
   ];
-  it.each(verdictCases)('groupCoverage() reaches $verdict with a minimal group', ({ verdict, over }) => {
-    expect(coverageOf(over).verdict).toBe(verdict);
-  });
+  it.each(verdictCases)(
+    'groupCoverage() reaches $verdict with a minimal group',
+    ({ verdict, over }) => {
+      expect(coverageOf(over).verdict).toBe(verdict);
+    },
+  );
 
   it('groupCoverage() sums need, capped need met, gap and lender shares over the SMEs', () => {
     const g = coverageOf({
@@ -259,7 +262,12 @@ describe('groupCoverage()', () => {
         line('r3', 'g1', 'm3', 1000),
       ],
     });
-    expect(g).toMatchObject({ coveredSmes: 0, lenderCount: 0, needCoverage: 1, verdict: 'blind_spot' });
+    expect(g).toMatchObject({
+      coveredSmes: 0,
+      lenderCount: 0,
+      needCoverage: 1,
+      verdict: 'blind_spot',
+    });
   });
 
   it('groupCoverage() caps need coverage at 1 when SMEs are over-served', () => {
@@ -324,17 +332,23 @@ describe('coverageBy()', () => {
     { by: 'link' as const, keys: { 't.mid': 2, 't.down': 1, 't.up': 1 } },
     { by: 'linkCity' as const, keys: { 't.mid|a': 1, 't.down|a': 1, 't.mid|b': 1, 't.up|b': 1 } },
   ];
-  it.each(cases)('coverageBy($by) keys groups and counts a firm in each of its links', ({ by, keys }) => {
-    const analysis = analysisOf(dataset());
-    const groups = coverageBy(analysis, analysis.index.dataset.enterprises, by);
-    expect(Object.fromEntries([...groups].map(([key, g]) => [key, g.smes]))).toEqual(keys);
-  });
+  it.each(cases)(
+    'coverageBy($by) keys groups and counts a firm in each of its links',
+    ({ by, keys }) => {
+      const analysis = analysisOf(dataset());
+      const groups = coverageBy(analysis, analysis.index.dataset.enterprises, by);
+      expect(Object.fromEntries([...groups].map(([key, g]) => [key, g.smes]))).toEqual(keys);
+    },
+  );
 });
 
 describe('bankFootprintCoverage()', () => {
   it('bankFootprintCoverage() counts only the SMEs in a local bank’s cities', () => {
     const analysis = analysisOf({
-      banks: [...banks(), createBank({ id: 'c1', type: 'city_commercial_bank', level: 'city', cityIds: ['b'] })],
+      banks: [
+        ...banks(),
+        createBank({ id: 'c1', type: 'city_commercial_bank', level: 'city', cityIds: ['b'] }),
+      ],
       enterprises: [sme('m1', 100), sme('m2', 200, 't.mid', 'b'), sme('m3', 400, 't.up', 'b')],
     });
     const all = analysis.index.dataset.enterprises;
@@ -346,8 +360,12 @@ describe('bankFootprintCoverage()', () => {
 
 describe('rankUncoveredLinks()', () => {
   /** Three SMEs with no lender (a blind spot) in `linkId` × `cityId`, ids `<prefix>1..3`. */
-  const blindGroup = (prefix: string, linkId: string, needs: [number, number, number], cityId = 'a') =>
-    needs.map((need, i) => sme(`${prefix}${i + 1}`, need, linkId, cityId));
+  const blindGroup = (
+    prefix: string,
+    linkId: string,
+    needs: [number, number, number],
+    cityId = 'a',
+  ) => needs.map((need, i) => sme(`${prefix}${i + 1}`, need, linkId, cityId));
 
   const rank = (over: Partial<Dataset>, by: 'link' | 'linkCity' = 'link') => {
     const analysis = analysisOf(over);
@@ -359,7 +377,10 @@ describe('rankUncoveredLinks()', () => {
   it('rankUncoveredLinks() multiplies a weak link’s gap by 1.5 and ranks it first', () => {
     // t.up (weak): gap 600 × 1.5 = 900; t.down: gap 800 × 1 = 800
     const list = rank({
-      enterprises: [...blindGroup('u', 't.up', [200, 200, 200]), ...blindGroup('d', 't.down', [300, 300, 200])],
+      enterprises: [
+        ...blindGroup('u', 't.up', [200, 200, 200]),
+        ...blindGroup('d', 't.down', [300, 300, 200]),
+      ],
     });
     expect(summary(list)).toEqual([
       ['t.up', true, false, 900],
@@ -413,15 +434,21 @@ describe('rankUncoveredLinks()', () => {
       m1Links: ['t.mid', 't.up'],
     },
   ];
-  it.each(noBonusCases)('rankUncoveredLinks() gives no 1.2 when $title', ({ others, edge, m1Links }) => {
-    const [m1, ...rest] = blindGroup('m', 't.mid', [300, 300, 300]);
-    const list = rank({
-      enterprises: [{ ...m1!, linkIds: m1Links ?? m1!.linkIds }, ...rest, ...others],
-      supplyEdges: [edge],
-    });
-    // t.mid: gap 900 × 1 (not weak) × 1 = 900
-    expect(list.find((u) => u.linkId === 't.mid')).toMatchObject({ leaderBuysInCity: false, priority: 900 });
-  });
+  it.each(noBonusCases)(
+    'rankUncoveredLinks() gives no 1.2 when $title',
+    ({ others, edge, m1Links }) => {
+      const [m1, ...rest] = blindGroup('m', 't.mid', [300, 300, 300]);
+      const list = rank({
+        enterprises: [{ ...m1!, linkIds: m1Links ?? m1!.linkIds }, ...rest, ...others],
+        supplyEdges: [edge],
+      });
+      // t.mid: gap 900 × 1 (not weak) × 1 = 900
+      expect(list.find((u) => u.linkId === 't.mid')).toMatchObject({
+        leaderBuysInCity: false,
+        priority: 900,
+      });
+    },
+  );
 
   it('rankUncoveredLinks() lists only blind spots, uncovered and underfunded groups', () => {
     const list = rank(
@@ -485,7 +512,9 @@ describe('rankUncoveredLinks()', () => {
       const chain = createTestChain();
       return {
         chains: [
-          withFeedback ? chain : { ...chain, edges: chain.edges.filter((e) => e.kind !== 'feedback') },
+          withFeedback
+            ? chain
+            : { ...chain, edges: chain.edges.filter((e) => e.kind !== 'feedback') },
         ],
         enterprises: [
           ...blindGroup('u', 't.up', [200, 200, 200]),
@@ -493,7 +522,9 @@ describe('rankUncoveredLinks()', () => {
           createLeader({ primaryLinkId: 't.up', linkIds: ['t.up'] }),
         ],
         // x1 (extension) sells to L1 (in t.up) along the feedback direction
-        supplyEdges: [createSupplyEdge({ supplierId: 'x1', fromLinkId: 't.ext', toLinkId: 't.up' })],
+        supplyEdges: [
+          createSupplyEdge({ supplierId: 'x1', fromLinkId: 't.ext', toLinkId: 't.up' }),
+        ],
       };
     };
     const withFeedback = rank(over(true));
@@ -515,6 +546,8 @@ describe('rankUncoveredLinks()', () => {
       byEnterprise: analysis.byEnterprise,
     });
     rankUncoveredLinks(analysis, analysis.index.dataset.enterprises, 'linkCity');
-    expect({ dataset: analysis.index.dataset, byEnterprise: analysis.byEnterprise }).toEqual(before);
+    expect({ dataset: analysis.index.dataset, byEnterprise: analysis.byEnterprise }).toEqual(
+      before,
+    );
   });
 });
