@@ -7,9 +7,21 @@ import { execFileSync, spawn } from 'node:child_process';
 
 const PORT = 4179;
 const BASE = `http://127.0.0.1:${PORT}/`;
-const SHOTS: { file: string; path: string; wait?: string; width?: number; height?: number }[] = [
+const ATLAS_READY = '[data-testid="chain-graph"][data-ready="true"]';
+const MAP_READY = '[data-testid="map"][data-ready="true"]';
+const SHOTS: { file: string; path: string; wait?: string[]; width?: number; height?: number }[] = [
   { file: 'overview-zh.png', path: '' },
   { file: 'overview-en.png', path: '?lang=en' },
+  {
+    file: 'atlas-zh.png',
+    path: '?view=atlas&chain=nev&link=nev.cell',
+    wait: [ATLAS_READY, MAP_READY],
+  },
+  {
+    file: 'atlas-en.png',
+    path: '?lang=en&view=atlas&chain=ic&ov=role&ent=e-ic-wuxi-021&map=120.3,31.6,7.2',
+    wait: [ATLAS_READY, MAP_READY],
+  },
 ];
 
 async function main() {
@@ -47,7 +59,9 @@ async function main() {
         deviceScaleFactor: 1,
       });
       await page.goto(BASE + shot.path);
-      await page.waitForSelector(shot.wait ?? '[data-testid="chain-table"]');
+      for (const selector of shot.wait ?? ['[data-testid="chain-table"]']) {
+        await page.waitForSelector(selector, { timeout: 30_000 });
+      }
       await page.evaluate(() => document.fonts.ready);
       await page.screenshot({ path: `docs/screenshots/${shot.file}` });
       await page.close();

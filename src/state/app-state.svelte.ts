@@ -1,27 +1,52 @@
 import { createContext } from 'svelte';
+import { EMPTY_FILTERS, type Filters } from '../analysis/filters';
 import type { Lang } from '../i18n/format';
 import { translate, type MessageKey } from '../i18n/messages';
+import type { Overlay } from '../overlays/overlays';
 import {
   decodeUrlState,
+  DEFAULT_OVERLAY,
   encodeUrlState,
+  type MapViewport,
   type UrlNotice,
   type UrlState,
   type View,
 } from './url-state';
 
 /**
- * What the user has chosen. The only writers are its methods; the URL mirrors it (see `url`), and
+ * What the user has chosen. The only writers are its methods; the URL mirrors it (`url`), and
  * `restore()` brings it back from the URL on load and on back/forward.
  */
 export class AppState {
   lang = $state<Lang>('zh');
   view = $state<View>('overview');
   chain = $state<string | null>(null);
+  overlay = $state<Overlay>(DEFAULT_OVERLAY);
+  filters = $state.raw<Filters>(EMPTY_FILTERS);
+  link = $state<string | null>(null);
+  enterprise = $state<string | null>(null);
+  /** Last map viewport the user settled on; restored on reload. */
+  map = $state.raw<MapViewport | null>(null);
   /** URL parameters that could not be used, shown once as a notice. */
   notices = $state.raw<UrlNotice[]>([]);
+  /**
+   * True when the latest change should replace the history entry instead of adding one (map pans,
+   * corrections of invalid ids), so back/forward walk through the user's real steps.
+   */
+  replaceHistory = false;
 
+  readonly urlState: UrlState = $derived({
+    lang: this.lang,
+    view: this.view,
+    chain: this.chain,
+    overlay: this.overlay,
+    filters: this.filters,
+    link: this.link,
+    enterprise: this.enterprise,
+    map: this.map,
+  });
   /** The state as a query string; an effect pushes it into `history`. */
-  readonly url = $derived(encodeUrlState({ lang: this.lang, view: this.view, chain: this.chain }));
+  readonly url = $derived(encodeUrlState(this.urlState));
 
   constructor(search = '') {
     this.restore(search);
@@ -29,22 +54,102 @@ export class AppState {
 
   restore(search: string): void {
     const { state, notices } = decodeUrlState(search);
-    this.apply(state);
+    this.lang = state.lang;
+    this.view = state.view;
+    this.chain = state.chain;
+    this.overlay = state.overlay;
+    this.filters = state.filters;
+    this.link = state.link;
+    this.enterprise = state.enterprise;
+    this.map = state.map;
     this.notices = notices;
   }
 
-  private apply(s: UrlState): void {
-    this.lang = s.lang;
-    this.view = s.view;
-    this.chain = s.chain;
-  }
-
-  setLang(lang: Lang): void {
-    this.lang = lang;
+  private step(replace = false): void {
+    this.replaceHistory = replace;
   }
 
   toggleLang(): void {
+    this.step();
     this.lang = this.lang === 'zh' ? 'en' : 'zh';
+  }
+
+  showOverview(): void {
+    this.step();
+    this.view = 'overview';
+  }
+
+  /** Opens a chain in the Atlas with a clean slate (filters and selection belong to a chain). */
+  openChain(chainId: string): void {
+    this.step();
+    this.view = 'atlas';
+    if (chainId !== this.chain) {
+      this.chain = chainId;
+      this.filters = EMPTY_FILTERS;
+      this.link = null;
+      this.enterprise = null;
+    }
+  }
+
+  setOverlay(overlay: Overlay): void {
+    this.step();
+    this.overlay = overlay;
+  }
+
+  setFilter<K extends keyof Filters>(key: K, value: Filters[K]): void {
+    this.step();
+    this.filters = { ...this.filters, [key]: value };
+  }
+
+  clearFilters(): void {
+    this.step();
+    this.filters = EMPTY_FILTERS;
+  }
+
+  /** Scopes the Atlas to a province (clears a city in another province). */
+  scopeProvince(provinceZh: string | null): void {
+    this.step();
+    this.filters = { ...this.filters, province: provinceZh, city: null };
+  }
+
+  scopeCity(cityId: string | null, provinceZh: string | null): void {
+    this.step();
+    this.filters = {
+      ...this.filters,
+      city: cityId,
+      province: cityId ? provinceZh : this.filters.province,
+    };
+  }
+
+  /** Back to all of China. */
+  clearRegion(): void {
+    this.step();
+    this.filters = { ...this.filters, province: null, city: null };
+  }
+
+  /** Selects (and expands) a link; the same link again collapses it. */
+  selectLink(linkId: string | null): void {
+    this.step();
+    this.link = linkId === this.link ? null : linkId;
+    this.enterprise = null;
+  }
+
+  selectEnterprise(enterpriseId: string | null): void {
+    this.step();
+    this.enterprise = enterpriseId;
+  }
+
+  /** The map settled on a new viewport: remembered without a history step. */
+  setMapView(v: MapViewport): void {
+    this.step(true);
+    this.map = v;
+  }
+
+  /** A chain id from the URL that the dataset does not have: fall back without a history step. */
+  correctChain(chainId: string, notice: UrlNotice): void {
+    this.step(true);
+    this.chain = chainId;
+    this.notices = [...this.notices, notice];
   }
 
   dismissNotices(): void {

@@ -1,16 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_URL_STATE, decodeUrlState, encodeUrlState } from './url-state';
+import { EMPTY_FILTERS } from '../analysis/filters';
+import { DEFAULT_URL_STATE, decodeUrlState, encodeUrlState, type UrlState } from './url-state';
 
 describe('decodeUrlState()', () => {
   it('an empty query gives the defaults and no notice', () => {
     expect(decodeUrlState('')).toEqual({ state: DEFAULT_URL_STATE, notices: [] });
   });
 
-  it('reads language, view and chain', () => {
-    expect(decodeUrlState('?lang=en&view=overview&chain=nev').state).toEqual({
+  it('reads every parameter of an Atlas link', () => {
+    const { state, notices } = decodeUrlState(
+      '?lang=en&view=atlas&chain=nev&ov=role&prov=%E6%B1%9F%E8%8B%8F&city=changzhou&stage=midstream' +
+        '&flink=nev.cell&role=fill&size=small&srdi=srdi&verdict=uncovered&lender=b-state-a&gapmin=500' +
+        '&link=nev.cell&ent=e-nev-changzhou-017&map=119.95,31.77,7.5',
+    );
+    expect(notices).toEqual([]);
+    expect(state).toEqual({
       lang: 'en',
-      view: 'overview',
+      view: 'atlas',
       chain: 'nev',
+      overlay: 'role',
+      filters: {
+        province: '江苏',
+        city: 'changzhou',
+        stage: 'midstream',
+        link: 'nev.cell',
+        role: 'fill',
+        size: 'small',
+        srdi: 'srdi',
+        verdict: 'uncovered',
+        lender: 'b-state-a',
+        gapMin: 500,
+      },
+      link: 'nev.cell',
+      enterprise: 'e-nev-changzhou-017',
+      map: { lon: 119.95, lat: 31.77, zoom: 7.5 },
     });
   });
 
@@ -18,7 +41,13 @@ describe('decodeUrlState()', () => {
     ['?lang=fr', 'lang', 'fr'],
     ['?view=%3Cscript%3E', 'view', '<script>'],
     ['?chain=..%2F..%2Fetc', 'chain', '../../etc'],
-    ['?chain=NEV%20', 'chain', 'NEV '],
+    ['?ov=heat', 'ov', 'heat'],
+    ['?prov=%3Cimg%3E', 'prov', '<img>'],
+    ['?gapmin=-5', 'gapmin', '-5'],
+    ['?gapmin=abc', 'gapmin', 'abc'],
+    ['?map=200,31,5', 'map', '200,31,5'],
+    ['?map=120,31', 'map', '120,31'],
+    ['?role=boss', 'role', 'boss'],
   ])('malformed %s falls back to the default with a notice', (search, param, value) => {
     const { state, notices } = decodeUrlState(search);
     expect(state).toEqual(DEFAULT_URL_STATE);
@@ -26,9 +55,12 @@ describe('decodeUrlState()', () => {
   });
 
   it('keeps the good parameters when one is bad', () => {
-    const { state, notices } = decodeUrlState('?lang=en&view=nope&chain=ic');
-    expect(state).toEqual({ lang: 'en', view: 'overview', chain: 'ic' });
-    expect(notices).toHaveLength(1);
+    const { state, notices } = decodeUrlState('?lang=en&view=nope&chain=ic&role=fill');
+    expect(state.lang).toBe('en');
+    expect(state.view).toBe('overview');
+    expect(state.chain).toBe('ic');
+    expect(state.filters.role).toBe('fill');
+    expect(notices).toEqual([{ param: 'view', value: 'nope' }]);
   });
 });
 
@@ -37,8 +69,31 @@ describe('encodeUrlState()', () => {
     expect(encodeUrlState(DEFAULT_URL_STATE)).toBe('');
   });
 
+  it('writes parameters in a fixed order and rounds the viewport', () => {
+    const state: UrlState = {
+      ...DEFAULT_URL_STATE,
+      view: 'atlas',
+      chain: 'nev',
+      filters: { ...EMPTY_FILTERS, city: 'hefei', gapMin: 100 },
+      link: 'nev.pack',
+      map: { lon: 117.280812, lat: 31.863944, zoom: 6.123 },
+    };
+    expect(encodeUrlState(state)).toBe(
+      '?view=atlas&chain=nev&city=hefei&gapmin=100&link=nev.pack&map=117.2808%2C31.8639%2C6.12',
+    );
+  });
+
   it('round-trips through decodeUrlState()', () => {
-    const state = { lang: 'en' as const, view: 'overview' as const, chain: 'pv' };
+    const state: UrlState = {
+      lang: 'en',
+      view: 'atlas',
+      chain: 'pv',
+      overlay: 'gapRatio',
+      filters: { ...EMPTY_FILTERS, province: '江苏', verdict: 'blind_spot' },
+      link: 'pv.cell',
+      enterprise: null,
+      map: { lon: 120.5, lat: 31.25, zoom: 5 },
+    };
     expect(decodeUrlState(encodeUrlState(state)).state).toEqual(state);
   });
 });

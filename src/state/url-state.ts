@@ -1,22 +1,49 @@
 /**
  * The query string is the app's shareable state. Decoding is the edge where untrusted text enters:
  * each parameter is parsed on its own, and a malformed one falls back to its default with a notice
- * instead of breaking the page.
+ * instead of breaking the page. Whether an id exists in the dataset is checked by the views.
  */
 import { z } from 'zod';
+import { EMPTY_FILTERS, type Filters } from '../analysis/filters';
+import { VERDICTS } from '../analysis/coverage';
+import { DISPLAY_ROLES, SIZE_CLASSES, SRDI_TIERS, STAGES } from '../domain/schema';
 import { LANGS, type Lang } from '../i18n/format';
+import { OVERLAYS, type Overlay } from '../overlays/overlays';
 
-export const VIEWS = ['overview'] as const;
+export const VIEWS = ['overview', 'atlas'] as const;
 export type View = (typeof VIEWS)[number];
+
+export interface MapViewport {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
 
 export interface UrlState {
   lang: Lang;
   view: View;
-  /** Chain id; validated against the dataset by the views, not here. */
   chain: string | null;
+  overlay: Overlay;
+  filters: Filters;
+  /** Selected (and expanded) link. */
+  link: string | null;
+  /** Selected enterprise. */
+  enterprise: string | null;
+  map: MapViewport | null;
 }
 
-export const DEFAULT_URL_STATE: UrlState = { lang: 'zh', view: 'overview', chain: null };
+export const DEFAULT_OVERLAY: Overlay = 'verdict';
+
+export const DEFAULT_URL_STATE: UrlState = {
+  lang: 'zh',
+  view: 'overview',
+  chain: null,
+  overlay: DEFAULT_OVERLAY,
+  filters: EMPTY_FILTERS,
+  link: null,
+  enterprise: null,
+  map: null,
+};
 
 /** A parameter that could not be used, for the notice bar. */
 export interface UrlNotice {
@@ -24,12 +51,53 @@ export interface UrlNotice {
   value: string;
 }
 
-const ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-const FIELDS = {
-  lang: z.enum(LANGS as [Lang, ...Lang[]]),
-  view: z.enum(VIEWS),
-  chain: z.string().regex(ID),
+const id = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i);
+/** Free text ids (province names are Chinese): printable, short, no markup characters. */
+const label = z.string().regex(/^[^<>"'&\p{Cc}]{1,32}$/u);
+const wan = z.coerce.number().finite().nonnegative().max(1e9);
+const viewport = z
+  .string()
+  .transform((s) => s.split(',').map(Number))
+  .pipe(
+    z.tuple([z.number().min(60).max(150), z.number().min(0).max(60), z.number().min(1).max(18)]),
+  );
+const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
+
+/** Query parameter name → schema; short names keep shared links readable. */
+const PARAMS = {
+  lang: enumOf(LANGS),
+  view: enumOf(VIEWS),
+  chain: id,
+  ov: enumOf(OVERLAYS),
+  prov: label,
+  city: id,
+  stage: enumOf(STAGES),
+  flink: id,
+  role: enumOf(DISPLAY_ROLES),
+  size: enumOf(SIZE_CLASSES),
+  srdi: enumOf(SRDI_TIERS),
+  verdict: enumOf(VERDICTS),
+  lender: id,
+  gapmin: wan,
+  link: id,
+  ent: id,
+  map: viewport,
 } as const;
+type Param = keyof typeof PARAMS;
+type Parsed = { [K in Param]?: z.infer<(typeof PARAMS)[K]> };
+
+const FILTER_PARAMS: Record<keyof Filters, Param> = {
+  province: 'prov',
+  city: 'city',
+  stage: 'stage',
+  link: 'flink',
+  role: 'role',
+  size: 'size',
+  srdi: 'srdi',
+  verdict: 'verdict',
+  lender: 'lender',
+  gapMin: 'gapmin',
+};
 
 /**
  * @example decodeUrlState('?lang=en&view=oops') // { state: { lang: 'en', view: 'overview', … },
@@ -37,29 +105,55 @@ const FIELDS = {
  */
 export function decodeUrlState(search: string): { state: UrlState; notices: UrlNotice[] } {
   const params = new URLSearchParams(search);
-  const state: UrlState = { ...DEFAULT_URL_STATE };
+  const got: Parsed = {};
   const notices: UrlNotice[] = [];
-  for (const key of Object.keys(FIELDS) as (keyof typeof FIELDS)[]) {
+  for (const key of Object.keys(PARAMS) as Param[]) {
     const raw = params.get(key);
     if (raw === null || raw === '') continue;
-    const parsed = FIELDS[key].safeParse(raw);
-    if (!parsed.success) {
-      notices.push({ param: key, value: raw });
-      continue;
-    }
-    if (key === 'lang') state.lang = parsed.data as Lang;
-    else if (key === 'view') state.view = parsed.data as View;
-    else state.chain = parsed.data;
+    const parsed = PARAMS[key].safeParse(raw);
+    if (parsed.success) Object.assign(got, { [key]: parsed.data });
+    else notices.push({ param: key, value: raw });
   }
-  return { state, notices };
+  const filters = { ...EMPTY_FILTERS };
+  for (const [field, param] of Object.entries(FILTER_PARAMS) as [keyof Filters, Param][]) {
+    const v = got[param];
+    if (v !== undefined) Object.assign(filters, { [field]: v });
+  }
+  const map = got.map ? { lon: got.map[0], lat: got.map[1], zoom: got.map[2] } : null;
+  return {
+    state: {
+      lang: got.lang ?? DEFAULT_URL_STATE.lang,
+      view: got.view ?? DEFAULT_URL_STATE.view,
+      chain: got.chain ?? null,
+      overlay: got.ov ?? DEFAULT_OVERLAY,
+      filters,
+      link: got.link ?? null,
+      enterprise: got.ent ?? null,
+      map,
+    },
+    notices,
+  };
 }
 
-/** The query string for a state, defaults omitted, keys in a fixed order. */
+const round = (x: number, digits: number) => String(Math.round(x * 10 ** digits) / 10 ** digits);
+
+/** The query string for a state: defaults omitted, keys in a fixed order, so equal states give equal URLs. */
 export function encodeUrlState(state: UrlState): string {
   const params = new URLSearchParams();
   if (state.lang !== DEFAULT_URL_STATE.lang) params.set('lang', state.lang);
   if (state.view !== DEFAULT_URL_STATE.view) params.set('view', state.view);
   if (state.chain) params.set('chain', state.chain);
+  if (state.overlay !== DEFAULT_OVERLAY) params.set('ov', state.overlay);
+  for (const [field, param] of Object.entries(FILTER_PARAMS) as [keyof Filters, Param][]) {
+    const v = state.filters[field];
+    if (v !== null) params.set(param, String(v));
+  }
+  if (state.link) params.set('link', state.link);
+  if (state.enterprise) params.set('ent', state.enterprise);
+  if (state.map) {
+    const { lon, lat, zoom } = state.map;
+    params.set('map', `${round(lon, 4)},${round(lat, 4)},${round(zoom, 2)}`);
+  }
   const s = params.toString();
   return s ? `?${s}` : '';
 }

@@ -1,0 +1,348 @@
+/**
+ * The chain graph as an `{@attach}`: one cytoscape instance (canvas renderer) per element, fed from a
+ * nested effect whenever the input changes, events sent out through callbacks. Elements and style are
+ * built by the pure ./elements and ./style; this module only owns the instance, the tooltip and the
+ * readiness attributes browser tests wait on:
+ * - `data-ready`: "false" while new input is being applied, "true" once cytoscape has painted it;
+ * - `data-selected`: the selected link id, or '';
+ * - `data-highlighted`: the sorted, space-separated ids of highlighted link nodes.
+ */
+import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
+import type { Attachment } from 'svelte/attachments';
+import { VERDICT_LABELS } from '../i18n/labels';
+import { formatCount, formatWan } from '../i18n/format';
+import { buildGraphElements, type GraphInput } from './elements';
+import { buildGraphStyle } from './style';
+
+export interface ChainGraphCallbacks {
+  onselectlink(id: string | null): void;
+  onselectenterprise(id: string): void;
+  /** The link under the pointer, or null when the pointer leaves it. */
+  onhoverlink?(id: string | null): void;
+}
+
+export const MIN_ZOOM = 0.2;
+export const MAX_ZOOM = 3;
+const FIT_PADDING = 30;
+
+const instances = new WeakMap<HTMLElement, Core>();
+
+/** Fits the whole graph in the view of the chain graph mounted on `el` (no-op before it mounts). */
+export function fitChainGraph(el: HTMLElement | undefined): void {
+  const cy = el && instances.get(el);
+  if (cy) cy.fit(undefined, FIT_PADDING);
+}
+
+/** Zooms the chain graph mounted on `el` by `factor` around the centre of its view. */
+export function zoomChainGraph(el: HTMLElement | undefined, factor: number): void {
+  const cy = el && instances.get(el);
+  if (!cy) return;
+  cy.zoom({
+    level: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, cy.zoom() * factor)),
+    renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
+  });
+}
+
+/**
+ * `{@attach chainGraph(() => input, { onselectlink, onselectenterprise })}`: draws the chain graph in
+ * the element. Tapping a link selects it (tapping the selected link again collapses it: null),
+ * tapping an enterprise of the expansion selects that enterprise; the background does nothing.
+ * The view is fitted when a new chain is shown, never on overlay or selection changes.
+ */
+export function chainGraph(
+  getInput: () => GraphInput,
+  callbacks: ChainGraphCallbacks,
+): Attachment<HTMLElement> {
+  return (el) => {
+    let fontFamily = fontFamilyOf(el);
+    const cy = cytoscape({
+      container: el,
+      elements: [],
+      style: buildGraphStyle({ fontFamily }),
+      layout: { name: 'preset' },
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM,
+      userZoomingEnabled: true,
+      userPanningEnabled: true,
+      boxSelectionEnabled: false,
+      // Positions are computed (and edges routed) for the whole chain: dragging would break the routes.
+      autoungrabify: true,
+      autounselectify: true,
+    });
+    instances.set(el, cy);
+    Object.defineProperty(el, 'chainAtlasCy', { value: cy, configurable: true });
+
+    const tooltip = createTooltip(el);
+    let destroyed = false;
+    let generation = 0;
+    /** The chain whose layout the view was last fitted to (refit only when it changes). */
+    let fittedChainId: string | null = null;
+    /** The link whose expansion was last brought into view (pan only when it changes). */
+    let revealedLinkId: string | null = null;
+
+    const onTapLink = (event: EventObject) => {
+      const id: string = event.target.id();
+      callbacks.onselectlink(id === getInput().selectedLinkId ? null : id);
+    };
+    const onTapEnterprise = (event: EventObject) => {
+      callbacks.onselectenterprise(String(event.target.data('enterpriseId')));
+    };
+    const onOver = (event: EventObject) => {
+      el.style.cursor = 'pointer';
+      const lines = tooltipLines(getInput(), event);
+      showTooltip(tooltip, lines);
+      moveTooltip(tooltip, el, event);
+      if (event.target.hasClass('link')) callbacks.onhoverlink?.(event.target.id());
+    };
+    const onMove = (event: EventObject) => moveTooltip(tooltip, el, event);
+    const onOut = (event: EventObject) => {
+      el.style.cursor = '';
+      tooltip.hidden = true;
+      if (event.target.hasClass('link')) callbacks.onhoverlink?.(null);
+    };
+    const hoverable = 'node.link, node.enterprise, node.group';
+    cy.on('tap', 'node.link', onTapLink);
+    cy.on('tap', 'node.enterprise', onTapEnterprise);
+    cy.on('mouseover', hoverable, onOver);
+    cy.on('mousemove', hoverable, onMove);
+    cy.on('mouseout', hoverable, onOut);
+
+    // cytoscape follows window resizes only; the graph pane also changes size with the layout
+    // (first paint, maximise/restore). Until the user pans or zooms, the chain keeps fitting the pane.
+    let pendingFit = false;
+    let userMoved = false;
+    const onUserMove = () => {
+      userMoved = true;
+    };
+    el.addEventListener('wheel', onUserMove, { passive: true });
+    el.addEventListener('pointerdown', onUserMove);
+    const resizeObserver =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver(() => {
+            cy.resize();
+            if ((pendingFit || !userMoved) && cy.width() > 0 && cy.height() > 0) {
+              pendingFit = false;
+              cy.fit(undefined, FIT_PADDING);
+            }
+          });
+    resizeObserver?.observe(el);
+
+    const show = (input: GraphInput, elements: ElementDefinition[]) => {
+      // The page font follows the language (Latin glyphs from Noto Sans in English).
+      const family = fontFamilyOf(el);
+      if (family !== fontFamily) {
+        fontFamily = family;
+        cy.style(buildGraphStyle({ fontFamily }));
+      }
+      // A node under the pointer may be about to go (a collapsed ring): no stale tooltip.
+      tooltip.hidden = true;
+      applyElements(cy, elements);
+      el.dataset.selected = input.selectedLinkId ?? '';
+      el.dataset.highlighted = cy
+        .nodes('.link.highlighted')
+        .map((n) => n.id())
+        .sort()
+        .join(' ');
+      if (input.chain.id !== fittedChainId) {
+        fittedChainId = input.chain.id;
+        userMoved = false;
+        if (cy.width() > 0 && cy.height() > 0) cy.fit(undefined, FIT_PADDING);
+        else pendingFit = true;
+      } else if (input.expanded && input.expanded.linkId !== revealedLinkId) {
+        revealExpansion(cy, input.expanded.linkId);
+      }
+      revealedLinkId = input.expanded?.linkId ?? null;
+    };
+
+    $effect(() => {
+      const input = getInput();
+      const elements = buildGraphElements(input);
+      const current = ++generation;
+      el.dataset.ready = 'false';
+      // Labels are drawn on canvas and cached as bitmaps: the web font's glyphs for them must be
+      // loaded before they are first drawn, or the cache keeps the fallback's empty boxes.
+      const labels = elements.map((e) => String(e.data.label ?? '')).join('');
+      const apply = () => {
+        if (destroyed || current !== generation) return;
+        show(input, elements);
+        cy.one('render', () => {
+          if (!destroyed && current === generation) el.dataset.ready = 'true';
+        });
+        cy.forceRender();
+      };
+      if (fontReady(el, labels)) apply();
+      else void loadFont(el, labels).then(apply);
+    });
+
+    return () => {
+      destroyed = true;
+      resizeObserver?.disconnect();
+      el.removeEventListener('wheel', onUserMove);
+      el.removeEventListener('pointerdown', onUserMove);
+      cy.off('tap', 'node.link', onTapLink);
+      cy.off('tap', 'node.enterprise', onTapEnterprise);
+      cy.off('mouseover', hoverable, onOver);
+      cy.off('mousemove', hoverable, onMove);
+      cy.off('mouseout', hoverable, onOut);
+      tooltip.remove();
+      instances.delete(el);
+      cy.destroy();
+      delete (el as { chainAtlasCy?: Core }).chainAtlasCy;
+      delete el.dataset.ready;
+    };
+  };
+}
+
+/**
+ * Brings cytoscape's elements in line with `next` by id: removes what is gone, updates data, classes
+ * and positions of what stays (so the viewport and the instance survive), adds what is new.
+ */
+function applyElements(cy: Core, next: readonly ElementDefinition[]): void {
+  const wanted = new Map(next.map((e) => [String(e.data.id), e] as const));
+  cy.batch(() => {
+    cy.elements()
+      .filter((ele) => !wanted.has(ele.id()))
+      .remove();
+    const added: ElementDefinition[] = [];
+    for (const [id, def] of wanted) {
+      const ele = cy.getElementById(id);
+      if (ele.empty()) {
+        added.push(def);
+        continue;
+      }
+      const isEdge = def.group === 'edges';
+      if (
+        isEdge &&
+        (ele.data('source') !== def.data.source || ele.data('target') !== def.data.target)
+      ) {
+        ele.remove();
+        added.push(def);
+        continue;
+      }
+      // Replace the data wholesale: a key that is no longer there (e.g. pie slices) must go.
+      const stale = Object.keys(ele.data()).filter(
+        (key) => !(key in def.data) && key !== 'id' && key !== 'source' && key !== 'target',
+      );
+      if (stale.length > 0) ele.removeData(stale.join(' '));
+      ele.data(def.data);
+      ele.classes(typeof def.classes === 'string' ? def.classes : (def.classes ?? []));
+      if (def.position && ele.isNode()) ele.position(def.position);
+    }
+    if (added.length > 0) cy.add(added);
+  });
+}
+
+/** Pans (without zooming) so that an expanded link's ring and its names are in view, if they are not. */
+function revealExpansion(cy: Core, linkId: string): void {
+  const link = cy.getElementById(linkId);
+  if (link.empty()) return;
+  const ring = link.union(cy.nodes('.enterprise, .group'));
+  const box = ring.renderedBoundingBox({ includeLabels: true });
+  if (box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height()) return;
+  cy.center(ring);
+}
+
+function fontFamilyOf(el: HTMLElement): string {
+  const family = typeof getComputedStyle === 'function' ? getComputedStyle(el).fontFamily : '';
+  return family || "'Noto Sans SC', 'Noto Sans', system-ui, sans-serif";
+}
+
+const fontSpec = (el: HTMLElement) => `12px ${fontFamilyOf(el)}`;
+
+/** Whether the faces of the element's font that cover `text` are loaded (or cannot be checked). */
+function fontReady(el: HTMLElement, text: string): boolean {
+  const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
+  if (!fonts || text === '') return true;
+  try {
+    return fonts.check(fontSpec(el), text) && fonts.check(`bold ${fontSpec(el)}`, text);
+  } catch {
+    return true;
+  }
+}
+
+/** Loads the faces (regular and bold) of the element's font that cover `text`; never rejects. */
+async function loadFont(el: HTMLElement, text: string): Promise<void> {
+  try {
+    await Promise.all([
+      document.fonts.load(fontSpec(el), text),
+      document.fonts.load(`bold ${fontSpec(el)}`, text),
+    ]);
+  } catch {
+    // An unavailable web font falls back to the system's; the graph is drawn either way.
+  }
+}
+
+// ---------------------------------------------------------------- tooltip
+
+function createTooltip(el: HTMLElement): HTMLDivElement {
+  const tip = document.createElement('div');
+  tip.className = 'chain-graph-tooltip';
+  tip.setAttribute('role', 'tooltip');
+  tip.hidden = true;
+  Object.assign(tip.style, {
+    position: 'absolute',
+    zIndex: '10',
+    pointerEvents: 'none',
+    maxWidth: '260px',
+    padding: '6px 9px',
+    background: 'rgba(255, 255, 255, 0.97)',
+    border: '1px solid #cfd6de',
+    borderRadius: '6px',
+    boxShadow: '0 2px 8px rgba(29, 39, 51, 0.18)',
+    font: '12px/1.45 var(--font, sans-serif)',
+    color: '#1d2733',
+  });
+  el.appendChild(tip);
+  return tip;
+}
+
+/** The tooltip's lines for the node under the pointer; the first is the name (drawn bold). */
+function tooltipLines(input: GraphInput, event: EventObject): string[] {
+  const node = event.target;
+  const { lang } = input;
+  const zh = lang === 'zh';
+  if (node.hasClass('link')) {
+    const id: string = node.id();
+    const stat = input.linkStats.get(id);
+    const lines = [String(node.data('name'))];
+    const badge = String(node.data('badge') ?? '');
+    if (badge) lines.push(badge);
+    if (stat) {
+      const n = formatCount(stat.enterprises, lang);
+      lines.push(zh ? `链上企业 ${n} 家` : `${n} enterprises`);
+      lines.push(`${zh ? '融资缺口' : 'Financing gap'} ${formatWan(stat.coverage.gap, lang)}`);
+      const verdict = VERDICT_LABELS[stat.coverage.verdict];
+      lines.push(`${zh ? '银行覆盖' : 'Bank coverage'}: ${verdict[lang]}`);
+    }
+    return lines;
+  }
+  if (node.hasClass('enterprise')) {
+    return [String(node.data('name')), String(node.data('cityLabel'))];
+  }
+  const count = formatCount(Number(node.data('count')), lang);
+  return [String(node.data('name')), zh ? `${count} 家企业` : `${count} enterprises`];
+}
+
+function showTooltip(tip: HTMLDivElement, lines: readonly string[]): void {
+  tip.replaceChildren(
+    ...lines.map((text, i) => {
+      const line = document.createElement('div');
+      line.textContent = text;
+      if (i === 0) line.style.fontWeight = '700';
+      return line;
+    }),
+  );
+  tip.hidden = false;
+}
+
+function moveTooltip(tip: HTMLDivElement, el: HTMLElement, event: EventObject): void {
+  const p = event.renderedPosition ?? event.target.renderedPosition();
+  const width = tip.offsetWidth;
+  const height = tip.offsetHeight;
+  // Keep it inside the graph: flip to the left/top of the pointer near the right/bottom edge.
+  const x = p.x + 14 + width > el.clientWidth ? p.x - 14 - width : p.x + 14;
+  const y = p.y + 14 + height > el.clientHeight ? p.y - 14 - height : p.y + 14;
+  tip.style.left = `${Math.max(0, x)}px`;
+  tip.style.top = `${Math.max(0, y)}px`;
+}

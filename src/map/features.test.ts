@@ -1,0 +1,385 @@
+import { describe, expect, it } from 'vitest';
+import type { City } from '../domain/schema';
+import {
+  buildCityFeatures,
+  buildEnterpriseFeatures,
+  buildFeatureStates,
+  buildFlowFeatures,
+  buildProvinceLabelFeatures,
+  cityRadius,
+  curvedLine,
+  diffStates,
+  MAX_FLOW_LINES,
+  provincesNamedByCities,
+  type MapEnterprise,
+  type MapFlow,
+  type MapGroup,
+} from './features';
+
+const createCity = (id: string, lon: number, lat: number, provinceZh = '江苏'): City => ({
+  id,
+  gbCode: '320500',
+  nameZh: `${id}市`,
+  nameEn: id.toUpperCase(),
+  provinceZh,
+  provinceEn: 'Jiangsu',
+  lat,
+  lon,
+});
+
+const createEnterprise = (id: string, cityId: string, extra: Partial<MapEnterprise> = {}) => ({
+  id,
+  cityId,
+  label: `企业${id}`,
+  cls: 'partial',
+  color: '#fdd77a',
+  linkId: 'nev.cell',
+  ...extra,
+});
+
+const createGroup = (key: string, enterprises: number, extra: Partial<MapGroup> = {}) => ({
+  key,
+  label: '部分覆盖',
+  enterprises,
+  gap: 1000,
+  cls: 'partial',
+  color: '#fdd77a',
+  ...extra,
+});
+
+describe('buildEnterpriseFeatures()', () => {
+  it('numbers features 1, 2, 3 in enterprise-id order and maps ids to them', () => {
+    const out = buildEnterpriseFeatures({
+      cities: [createCity('sz', 120, 0)],
+      enterprises: [createEnterprise('b', 'sz'), createEnterprise('a', 'sz')],
+    });
+    expect(out.collection.features.map((f) => [f.id, f.properties.id])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+    ]);
+    expect([...out.numericIds]).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+  });
+
+  it('copies the drawing properties and marks ring placements', () => {
+    const out = buildEnterpriseFeatures({
+      cities: [createCity('sz', 120, 0)],
+      enterprises: [createEnterprise('a', 'sz', { color: '#123456', cls: 'b', label: '企业 #17' })],
+    });
+    expect(out.collection.features[0]?.properties).toEqual({
+      id: 'a',
+      cityId: 'sz',
+      linkId: 'nev.cell',
+      color: '#123456',
+      cls: 'b',
+      label: '企业 #17',
+      placement: 'ring',
+    });
+    // alone on the first ring: due north by 10 px at zoom 8
+    expect(out.collection.features[0]?.geometry.coordinates[1]).toBeCloseTo(0.0274658203125, 12);
+  });
+
+  it('keeps imported coordinates and reports enterprises of unknown cities', () => {
+    const out = buildEnterpriseFeatures({
+      cities: [createCity('sz', 120, 31)],
+      enterprises: [
+        createEnterprise('own', 'sz', { lat: 31.3, lon: 120.6 }),
+        createEnterprise('lost', 'atlantis'),
+      ],
+    });
+    expect(out.collection.features.map((f) => f.geometry.coordinates)).toEqual([[120.6, 31.3]]);
+    expect(out.unplaced).toEqual(['lost']);
+  });
+});
+
+describe('cityRadius()', () => {
+  it.each([
+    [0, 4],
+    [1, 5.6],
+    [25, 12],
+    [100, 20],
+    [900, 28],
+  ])('%d enterprises → %d px', (count, radius) => {
+    expect(cityRadius(count)).toBe(radius);
+  });
+});
+
+describe('buildCityFeatures()', () => {
+  const cities = [createCity('wx', 120.3, 31.6), createCity('sz', 120.6, 31.3)];
+
+  it('draws only cities with a group, labelled in the input language', () => {
+    const groups = new Map([['sz', createGroup('sz', 25, { gap: 850 })]]);
+    // 25 on Suzhou's rings need 3 rings (6 + 12 + 18 ≥ 25): outer radius 30 px at zoom 8
+    const enterprises = Array.from({ length: 25 }, (_, i) => createEnterprise(`e${i}`, 'sz'));
+    const zh = buildCityFeatures({ lang: 'zh', cities, cityGroups: groups, enterprises });
+    expect(zh.collection.features).toHaveLength(1);
+    expect(zh.collection.features[0]?.properties).toEqual({
+      cityId: 'sz',
+      label: 'sz市',
+      count: 25,
+      gap: 850,
+      color: '#fdd77a',
+      cls: 'partial',
+      radius: 12,
+      ringRadius: 30,
+    });
+    const en = buildCityFeatures({ lang: 'en', cities, cityGroups: groups, enterprises });
+    expect(en.collection.features[0]?.properties.label).toBe('SZ');
+  });
+
+  it('numbers cities in city-id order', () => {
+    const groups = new Map([
+      ['wx', createGroup('wx', 1)],
+      ['sz', createGroup('sz', 2)],
+    ]);
+    const out = buildCityFeatures({ lang: 'zh', cities, cityGroups: groups, enterprises: [] });
+    expect([...out.numericIds]).toEqual([
+      ['sz', 1],
+      ['wx', 2],
+    ]);
+  });
+
+  it('a city with a half-ring needs more rings for the same firms (Zhuhai: 7 → 3 + 6)', () => {
+    const zh = createCity('zhuhai', 113.57, 22.28);
+    const out = buildCityFeatures({
+      lang: 'zh',
+      cities: [zh],
+      cityGroups: new Map([['zhuhai', createGroup('zhuhai', 7)]]),
+      enterprises: Array.from({ length: 7 }, (_, i) => createEnterprise(`e${i}`, 'zhuhai')),
+    });
+    expect(out.collection.features[0]?.properties.ringRadius).toBe(20);
+  });
+
+  it('rings count only enterprises without their own coordinates', () => {
+    const out = buildCityFeatures({
+      lang: 'zh',
+      cities,
+      cityGroups: new Map([['sz', createGroup('sz', 7)]]),
+      enterprises: [
+        ...Array.from({ length: 6 }, (_, i) => createEnterprise(`e${i}`, 'sz')),
+        createEnterprise('own', 'sz', { lat: 31.3, lon: 120.6 }),
+      ],
+    });
+    expect(out.collection.features[0]?.properties.ringRadius).toBe(10);
+  });
+});
+
+describe('provincesNamedByCities()', () => {
+  it('lists a municipality whose city is drawn, not one without data', () => {
+    const shanghai = createCity('shanghai', 121.5, 31.2, '上海');
+    const beijing = createCity('beijing', 116.4, 39.9, '北京');
+    const input = {
+      cities: [
+        { ...shanghai, nameZh: '上海' },
+        { ...beijing, nameZh: '北京' },
+        createCity('sz', 120.6, 31.3),
+      ],
+      cityGroups: new Map([
+        ['shanghai', createGroup('shanghai', 3)],
+        ['sz', createGroup('sz', 3)],
+      ]),
+    };
+    expect(provincesNamedByCities(input)).toEqual(['上海']);
+  });
+});
+
+describe('curvedLine()', () => {
+  it('starts and ends at the cities and bows to the right of travel', () => {
+    const line = curvedLine([0, 0], [10, 0]);
+    expect(line[0]).toEqual([0, 0]);
+    expect(line[16]).toEqual([10, 0]);
+    // control point (5, −1.8); the curve's middle is halfway to it: (5, −0.9)
+    expect(line[8]).toEqual([5, -0.9]);
+  });
+
+  it('the reverse flow bows to the other side', () => {
+    expect(curvedLine([10, 0], [0, 0])[8]).toEqual([5, 0.9]);
+  });
+});
+
+describe('buildFlowFeatures()', () => {
+  const cities = [createCity('a', 100, 30), createCity('b', 110, 30), createCity('c', 120, 30)];
+  const flow = (
+    fromCityId: string,
+    toCityId: string,
+    value: number,
+    direction: 'out' | 'in' = 'out',
+  ): MapFlow => ({
+    fromCityId,
+    toCityId,
+    value,
+    direction,
+  });
+
+  it('sums flows of the same pair and direction; widths grow with √(value ÷ max)', () => {
+    const out = buildFlowFeatures({
+      cities,
+      flows: [flow('a', 'b', 60), flow('a', 'b', 40), flow('b', 'c', 25, 'in')],
+    });
+    expect(out.hidden).toBe(false);
+    expect(out.lines).toBe(2);
+    expect(out.collection.features.map((f) => f.properties)).toEqual([
+      { fromCityId: 'a', toCityId: 'b', value: 100, direction: 'out', width: 8 },
+      // 1.5 + 6.5 · √0.25 = 4.75 → 4.8
+      { fromCityId: 'b', toCityId: 'c', value: 25, direction: 'in', width: 4.8 },
+    ]);
+  });
+
+  it('does not draw flows inside a city or to an unknown city, and counts them', () => {
+    const out = buildFlowFeatures({ cities, flows: [flow('a', 'a', 5), flow('a', 'zz', 5)] });
+    expect(out.collection.features).toEqual([]);
+    expect(out.skipped).toBe(2);
+  });
+
+  it(`hides every line above ${MAX_FLOW_LINES} lines and says so`, () => {
+    const many = Array.from({ length: 15 }, (_, i) => createCity(`k${i}`, 100 + i, 30));
+    const flows: MapFlow[] = [];
+    for (const from of many)
+      for (const to of many) if (from !== to) flows.push(flow(from.id, to.id, 1));
+    expect(flows).toHaveLength(210);
+    const out = buildFlowFeatures({ cities: many, flows });
+    expect(out).toMatchObject({ hidden: true, lines: 210 });
+    expect(out.collection.features).toEqual([]);
+    const atLimit = buildFlowFeatures({ cities: many, flows: flows.slice(0, MAX_FLOW_LINES) });
+    expect(atLimit.hidden).toBe(false);
+    expect(atLimit.collection.features).toHaveLength(200);
+  });
+});
+
+describe('buildProvinceLabelFeatures()', () => {
+  it('uses the label point of the basemap, or the bounding-box centre without one', () => {
+    const out = buildProvinceLabelFeatures([
+      {
+        properties: { provinceZh: '江苏', provinceEn: 'Jiangsu', labelLon: 119.9, labelLat: 33 },
+        geometry: null,
+      },
+      {
+        properties: { provinceZh: '某省' },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [0, 0],
+              [4, 0],
+              [4, 2],
+              [0, 0],
+            ],
+          ],
+        },
+      },
+      { properties: null, geometry: null },
+    ]);
+    expect(out.features.map((f) => [f.geometry.coordinates, f.properties])).toEqual([
+      [[119.9, 33], { provinceZh: '江苏', provinceEn: 'Jiangsu' }],
+      [[2, 1], { provinceZh: '某省', provinceEn: '某省' }],
+    ]);
+  });
+});
+
+describe('buildFeatureStates()', () => {
+  const enterprises = [
+    createEnterprise('a', 'x'),
+    createEnterprise('b', 'x'),
+    createEnterprise('c', 'y'),
+  ];
+  const ids = new Map([
+    ['a', 1],
+    ['b', 2],
+    ['c', 3],
+  ]);
+  const cityIds = new Map([
+    ['x', 1],
+    ['y', 2],
+  ]);
+  const base = {
+    enterprises,
+    highlightIds: null,
+    selectedEnterpriseId: null,
+    provinceGroups: new Map<string, MapGroup>(),
+    scope: {},
+  };
+
+  it('without a highlight nothing is highlighted or dimmed', () => {
+    const out = buildFeatureStates(base, ids, cityIds);
+    expect(out.enterprises.size).toBe(0);
+    expect(out.cities.size).toBe(0);
+    expect(out.highlighted).toBe(0);
+  });
+
+  it('highlights the listed enterprises and their cities, dims the rest, marks the selection', () => {
+    const out = buildFeatureStates(
+      { ...base, highlightIds: new Set(['a']), selectedEnterpriseId: 'a' },
+      ids,
+      cityIds,
+    );
+    expect([...out.enterprises]).toEqual([
+      [1, { highlight: true, dim: false, selected: true }],
+      [2, { highlight: false, dim: true, selected: false }],
+      [3, { highlight: false, dim: true, selected: false }],
+    ]);
+    expect([...out.cities]).toEqual([
+      [1, { highlight: true, dim: false, selected: false }],
+      [2, { highlight: false, dim: true, selected: false }],
+    ]);
+    expect(out.highlighted).toBe(1);
+  });
+
+  it('an empty highlight set dims everything', () => {
+    const out = buildFeatureStates({ ...base, highlightIds: new Set() }, ids, cityIds);
+    expect([...out.enterprises.values()].every((s) => s.dim && !s.highlight)).toBe(true);
+    expect(out.highlighted).toBe(0);
+  });
+
+  it('colours provinces with a group and marks the scoped city and province', () => {
+    const out = buildFeatureStates(
+      {
+        ...base,
+        provinceGroups: new Map([['江苏', createGroup('江苏', 3, { color: '#d7301f' })]]),
+        scope: { provinceZh: '浙江', cityId: 'y' },
+      },
+      ids,
+      cityIds,
+    );
+    expect([...out.provinces]).toEqual([
+      ['江苏', { color: '#d7301f', scoped: false }],
+      ['浙江', { color: null, scoped: true }],
+    ]);
+    expect(out.cities.get(2)).toEqual({ highlight: false, dim: false, selected: true });
+  });
+
+  it('ignores enterprises that have no feature', () => {
+    const out = buildFeatureStates(
+      { ...base, highlightIds: new Set(['a', 'ghost']) },
+      new Map([['a', 1]]),
+      cityIds,
+    );
+    expect(out.highlighted).toBe(1);
+    expect(out.enterprises.size).toBe(1);
+  });
+});
+
+describe('diffStates()', () => {
+  const s = (highlight: boolean) => ({ highlight, dim: !highlight, selected: false });
+
+  it('sets new and changed entries and removes vanished ones; unchanged ones cost nothing', () => {
+    const prev = new Map([
+      [1, s(true)],
+      [2, s(true)],
+      [3, s(false)],
+    ]);
+    const next = new Map([
+      [2, s(true)],
+      [3, s(true)],
+      [4, s(false)],
+    ]);
+    expect(diffStates(prev, next)).toEqual({
+      set: [
+        [3, s(true)],
+        [4, s(false)],
+      ],
+      remove: [1],
+    });
+  });
+});

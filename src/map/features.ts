@@ -1,0 +1,465 @@
+/**
+ * Pure builders from what the Atlas wants drawn (MapInput) to what maplibre draws: GeoJSON
+ * FeatureCollections for the sources and the feature states (highlight, dim, selected, scoped,
+ * choropleth colour) that the adapter applies with `setFeatureState`.
+ */
+import type { City } from '../domain/schema';
+import {
+  cityRingOptions,
+  enterprisePoints,
+  ringCount,
+  RING_SPACING_PX,
+  type RingOptions,
+  type RingSector,
+} from './ring-layout';
+
+type LayoutOptions = RingOptions & { sectors?: ReadonlyMap<string, RingSector> };
+
+export interface MapEnterprise {
+  id: string;
+  cityId: string;
+  lat?: number;
+  lon?: number;
+  label: string;
+  cls: string;
+  color: string;
+  linkId: string;
+  /** Optional figure line for the tooltip, already formatted (e.g. '缺口 850万元'). */
+  detail?: string;
+}
+
+/** An aggregate (city or province) with its overlay class and colour; `label` explains the class. */
+export interface MapGroup {
+  key: string;
+  label: string;
+  enterprises: number;
+  gap: number;
+  cls: string;
+  color: string;
+}
+
+export interface MapFlow {
+  fromCityId: string;
+  toCityId: string;
+  value: number;
+  direction: 'out' | 'in';
+}
+
+export interface MapInput {
+  lang: 'zh' | 'en';
+  cities: readonly City[];
+  /** The filtered set to draw. */
+  enterprises: readonly MapEnterprise[];
+  /** key = cityId */
+  cityGroups: ReadonlyMap<string, MapGroup>;
+  /** key = provinceZh */
+  provinceGroups: ReadonlyMap<string, MapGroup>;
+  /** null = no highlight (all normal); else these are highlighted, the rest dimmed. */
+  highlightIds: ReadonlySet<string> | null;
+  selectedEnterpriseId: string | null;
+  flows: readonly MapFlow[];
+  scope: { provinceZh?: string; cityId?: string };
+}
+
+export interface PointGeometry {
+  type: 'Point';
+  coordinates: [number, number];
+}
+export interface LineGeometry {
+  type: 'LineString';
+  coordinates: [number, number][];
+}
+export interface Feature<G, P> {
+  type: 'Feature';
+  id?: number;
+  geometry: G;
+  properties: P;
+}
+export interface FeatureCollection<G, P> {
+  type: 'FeatureCollection';
+  features: Feature<G, P>[];
+}
+
+export const emptyCollection = <G, P>(): FeatureCollection<G, P> => ({
+  type: 'FeatureCollection',
+  features: [],
+});
+
+export type EnterpriseProps = {
+  id: string;
+  cityId: string;
+  linkId: string;
+  color: string;
+  cls: string;
+  label: string;
+  placement: 'own' | 'ring';
+};
+
+/**
+ * Enterprise points, ordered by enterprise id and numbered 1, 2, 3 … in that order (feature ids
+ * for `setFeatureState`; 0 is avoided because some code paths treat it as “no id”).
+ * @example
+ * buildEnterpriseFeatures({ cities: [suzhou], enterprises: [{ id: 'b', cityId: 'suzhou', … }, { id: 'a', … }] })
+ * // → features a (id 1) and b (id 2) on Suzhou's first ring; numericIds Map { 'a' → 1, 'b' → 2 }
+ */
+export function buildEnterpriseFeatures(
+  input: Pick<MapInput, 'cities' | 'enterprises'>,
+  opts: LayoutOptions & { zoom?: number } = {},
+): {
+  collection: FeatureCollection<PointGeometry, EnterpriseProps>;
+  numericIds: Map<string, number>;
+  unplaced: string[];
+} {
+  const cities = new Map(input.cities.map((c) => [c.id, { lon: c.lon, lat: c.lat }]));
+  const byId = new Map(input.enterprises.map((e) => [e.id, e]));
+  const { points, unplaced } = enterprisePoints(input.enterprises, cities, opts);
+  points.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const numericIds = new Map<string, number>();
+  const features: Feature<PointGeometry, EnterpriseProps>[] = [];
+  for (const p of points) {
+    const e = byId.get(p.id);
+    if (!e || numericIds.has(p.id)) continue;
+    const id = features.length + 1;
+    numericIds.set(p.id, id);
+    features.push({
+      type: 'Feature',
+      id,
+      geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+      properties: {
+        id: e.id,
+        cityId: e.cityId,
+        linkId: e.linkId,
+        color: e.color,
+        cls: e.cls,
+        label: e.label,
+        placement: p.placement,
+      },
+    });
+  }
+  return { collection: { type: 'FeatureCollection', features }, numericIds, unplaced };
+}
+
+export type CityProps = {
+  cityId: string;
+  label: string;
+  count: number;
+  gap: number;
+  color: string;
+  cls: string;
+  /** Bubble radius in px (zoom ≥ 5). */
+  radius: number;
+  /** Outer radius of the city's enterprise rings in px at the ring reference zoom; 0 without rings. */
+  ringRadius: number;
+};
+
+/**
+ * Bubble radius in pixels for a city with `count` enterprises: area grows with the count
+ * (4 + 1.6·√count), capped at 28 px so the Yangtze delta stays readable at country zoom.
+ * @example cityRadius(0) // 4; cityRadius(25) // 12; cityRadius(100) // 20; cityRadius(900) // 28
+ */
+export function cityRadius(count: number): number {
+  return Math.min(28, Math.round((4 + 1.6 * Math.sqrt(Math.max(0, count))) * 10) / 10);
+}
+
+/**
+ * One bubble per city that has a group (cities without enterprises in the filtered set are not
+ * drawn), labelled in the input language, numbered in city-id order. `ringRadius` tells the label
+ * how far out the city's enterprise rings reach (enterprises with own coordinates are not on them).
+ * @example buildCityFeatures({ lang: 'en', cities: [suzhou], cityGroups: Map { suzhou → { enterprises: 25, … } }, enterprises: 25 on Suzhou's rings })
+ * // → one point at Suzhou, properties { cityId: 'suzhou', label: 'Suzhou', count: 25, radius: 12, ringRadius: 30, … }
+ */
+export function buildCityFeatures(
+  input: Pick<MapInput, 'lang' | 'cities' | 'cityGroups' | 'enterprises'>,
+  opts: LayoutOptions = {},
+): {
+  collection: FeatureCollection<PointGeometry, CityProps>;
+  numericIds: Map<string, number>;
+} {
+  const cities = [...input.cities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const onRings = new Map<string, number>();
+  for (const e of input.enterprises) {
+    if (e.lat === undefined || e.lon === undefined) {
+      onRings.set(e.cityId, (onRings.get(e.cityId) ?? 0) + 1);
+    }
+  }
+  const numericIds = new Map<string, number>();
+  const features: Feature<PointGeometry, CityProps>[] = [];
+  for (const c of cities) {
+    const g = input.cityGroups.get(c.id);
+    if (!g || numericIds.has(c.id)) continue;
+    const id = features.length + 1;
+    numericIds.set(c.id, id);
+    features.push({
+      type: 'Feature',
+      id,
+      geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
+      properties: {
+        cityId: c.id,
+        label: input.lang === 'zh' ? c.nameZh : c.nameEn,
+        count: g.enterprises,
+        gap: g.gap,
+        color: g.color,
+        cls: g.cls,
+        radius: cityRadius(g.enterprises),
+        ringRadius:
+          ringCount(onRings.get(c.id) ?? 0, cityRingOptions(c.id, opts)) *
+          (opts.spacingPx ?? RING_SPACING_PX),
+      },
+    });
+  }
+  return { collection: { type: 'FeatureCollection', features }, numericIds };
+}
+
+/**
+ * Provinces whose name a drawn city label already shows (a municipality such as 北京 or 上海 whose
+ * city carries the province's name), so the province label can step aside.
+ * @example provincesNamedByCities({ cities: [shanghai, suzhou], cityGroups: Map { shanghai, suzhou } }) // ['上海']
+ */
+export function provincesNamedByCities(input: Pick<MapInput, 'cities' | 'cityGroups'>): string[] {
+  const out = new Set<string>();
+  for (const c of input.cities) {
+    if (c.nameZh === c.provinceZh && input.cityGroups.has(c.id)) out.add(c.provinceZh);
+  }
+  return [...out].sort();
+}
+
+/** Flows above this many lines are not drawn (domain.md §9.2): the map would be a hairball. */
+export const MAX_FLOW_LINES = 200;
+
+export type FlowProps = {
+  fromCityId: string;
+  toCityId: string;
+  value: number;
+  direction: 'out' | 'in';
+  width: number;
+};
+
+/** Points of a quadratic curve from a to b bowing to the right of travel by `bend` × length. */
+export function curvedLine(
+  a: readonly [number, number],
+  b: readonly [number, number],
+  bend = 0.18,
+  segments = 16,
+): [number, number][] {
+  const [ax, ay] = a;
+  const [bx, by] = b;
+  // Control point: midpoint pushed perpendicular (right-hand normal (dy, -dx)), so that the
+  // flows a→b and b→a bow to opposite sides instead of overlapping.
+  const cx = (ax + bx) / 2 + (by - ay) * bend;
+  const cy = (ay + by) / 2 - (bx - ax) * bend;
+  const out: [number, number][] = [];
+  for (let i = 0; i <= segments; i++) {
+    const t = i / segments;
+    const u = 1 - t;
+    const x = u * u * ax + 2 * u * t * cx + t * t * bx;
+    const y = u * u * ay + 2 * u * t * cy + t * t * by;
+    out.push([Math.round(x * 1e5) / 1e5, Math.round(y * 1e5) / 1e5]);
+  }
+  return out;
+}
+
+/**
+ * Flow lines between city pairs: flows with the same (from, to, direction) are summed; flows
+ * inside one city or touching an unknown city are not drawn (counted in `skipped`). Width grows
+ * with √(value ÷ largest value), 1.5–8 px. Above MAX_FLOW_LINES lines nothing is drawn and
+ * `hidden` is true so the UI can say why.
+ * @example
+ * buildFlowFeatures({ cities, flows: [{ fromCityId: 'wuxi', toCityId: 'suzhou', value: 100, direction: 'out' }] })
+ * // → one curved line Wuxi → Suzhou, width 8; { hidden: false, lines: 1, skipped: 0 }
+ */
+export function buildFlowFeatures(
+  input: Pick<MapInput, 'cities' | 'flows'>,
+  maxLines: number = MAX_FLOW_LINES,
+): {
+  collection: FeatureCollection<LineGeometry, FlowProps>;
+  hidden: boolean;
+  lines: number;
+  skipped: number;
+} {
+  const cities = new Map(input.cities.map((c) => [c.id, c]));
+  const sums = new Map<string, MapFlow>();
+  let skipped = 0;
+  for (const f of input.flows) {
+    if (f.fromCityId === f.toCityId || !cities.has(f.fromCityId) || !cities.has(f.toCityId)) {
+      skipped++;
+      continue;
+    }
+    const k = `${f.fromCityId}\u0000${f.toCityId}\u0000${f.direction}`;
+    const prev = sums.get(k);
+    sums.set(k, { ...f, value: (prev?.value ?? 0) + f.value });
+  }
+  const flows = [...sums.values()].sort((a, b) => b.value - a.value);
+  if (flows.length > maxLines) {
+    return { collection: emptyCollection(), hidden: true, lines: flows.length, skipped };
+  }
+  const max = Math.max(0, ...flows.map((f) => f.value));
+  const features = flows.map((f, i): Feature<LineGeometry, FlowProps> => {
+    const from = cities.get(f.fromCityId) as City;
+    const to = cities.get(f.toCityId) as City;
+    const width = max > 0 ? Math.round((1.5 + 6.5 * Math.sqrt(f.value / max)) * 10) / 10 : 1.5;
+    return {
+      type: 'Feature',
+      id: i + 1,
+      geometry: {
+        type: 'LineString',
+        coordinates: curvedLine([from.lon, from.lat], [to.lon, to.lat]),
+      },
+      properties: { ...f, width },
+    };
+  });
+  return {
+    collection: { type: 'FeatureCollection', features },
+    hidden: false,
+    lines: flows.length,
+    skipped,
+  };
+}
+
+export type ProvinceLabelProps = { provinceZh: string; provinceEn: string };
+
+/** What the adapter needs from a basemap feature: the join key and optional label point. */
+export interface BasemapFeature {
+  properties: {
+    provinceZh: string;
+    provinceEn?: string;
+    labelLon?: number;
+    labelLat?: number;
+  } | null;
+  geometry: { type: string; coordinates: unknown } | null;
+}
+
+function bboxCenter(coords: unknown): [number, number] | null {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const walk = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number' && typeof c[1] === 'number') {
+      minX = Math.min(minX, c[0]);
+      maxX = Math.max(maxX, c[0]);
+      minY = Math.min(minY, c[1]);
+      maxY = Math.max(maxY, c[1]);
+      return;
+    }
+    for (const x of c) walk(x);
+  };
+  walk(coords);
+  return Number.isFinite(minX) ? [(minX + maxX) / 2, (minY + maxY) / 2] : null;
+}
+
+/**
+ * Label points of the basemap's provinces: its labelLon/labelLat, or the centre of the feature's
+ * bounding box for a deployer's file without them.
+ * @example buildProvinceLabelFeatures([{ properties: { provinceZh: '江苏', provinceEn: 'Jiangsu', labelLon: 119.9, labelLat: 33 }, … }])
+ * // → one point [119.9, 33] with { provinceZh: '江苏', provinceEn: 'Jiangsu' }
+ */
+export function buildProvinceLabelFeatures(
+  basemap: readonly BasemapFeature[],
+): FeatureCollection<PointGeometry, ProvinceLabelProps> {
+  const features: Feature<PointGeometry, ProvinceLabelProps>[] = [];
+  for (const f of basemap) {
+    const p = f.properties;
+    if (!p) continue;
+    const at: [number, number] | null =
+      typeof p.labelLon === 'number' && typeof p.labelLat === 'number'
+        ? [p.labelLon, p.labelLat]
+        : bboxCenter(f.geometry?.coordinates);
+    if (!at) continue;
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: at },
+      properties: { provinceZh: p.provinceZh, provinceEn: p.provinceEn ?? p.provinceZh },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+export type MarkState = { highlight: boolean; dim: boolean; selected: boolean };
+export type ProvinceState = { color: string | null; scoped: boolean };
+
+export interface FeatureStates {
+  /** By enterprise feature id; only features whose state is not all-false. */
+  enterprises: Map<number, MarkState>;
+  /** By city feature id; `selected` marks the scoped city. */
+  cities: Map<number, MarkState>;
+  /** By provinceZh; only provinces with a colour or in scope. */
+  provinces: Map<string, ProvinceState>;
+  /** Enterprise features in highlight state. */
+  highlighted: number;
+}
+
+/**
+ * The feature states for an input. With `highlightIds` null nothing is highlighted or dimmed;
+ * otherwise the listed enterprises are highlighted and the others dimmed, and a city is highlighted
+ * when one of its drawn enterprises is, dimmed when none is.
+ * @example
+ * buildFeatureStates({ highlightIds: new Set(['a']), selectedEnterpriseId: 'a', … }, Map { a → 1, b → 2 }, …)
+ * // → enterprises Map { 1 → { highlight: true, dim: false, selected: true }, 2 → { highlight: false, dim: true, selected: false } }
+ */
+export function buildFeatureStates(
+  input: Pick<
+    MapInput,
+    'enterprises' | 'highlightIds' | 'selectedEnterpriseId' | 'provinceGroups' | 'scope'
+  >,
+  enterpriseIds: ReadonlyMap<string, number>,
+  cityIds: ReadonlyMap<string, number>,
+): FeatureStates {
+  const enterprises = new Map<number, MarkState>();
+  const cities = new Map<number, MarkState>();
+  const provinces = new Map<string, ProvinceState>();
+  const hl = input.highlightIds;
+  let highlighted = 0;
+  const litCities = new Set<string>();
+  for (const e of input.enterprises) {
+    const id = enterpriseIds.get(e.id);
+    if (id === undefined) continue;
+    const highlight = hl !== null && hl.has(e.id);
+    const state: MarkState = {
+      highlight,
+      dim: hl !== null && !highlight,
+      selected: e.id === input.selectedEnterpriseId,
+    };
+    if (highlight) {
+      highlighted++;
+      litCities.add(e.cityId);
+    }
+    if (state.highlight || state.dim || state.selected) enterprises.set(id, state);
+  }
+  for (const [cityId, id] of cityIds) {
+    const highlight = hl !== null && litCities.has(cityId);
+    const state: MarkState = {
+      highlight,
+      dim: hl !== null && !highlight,
+      selected: cityId === input.scope.cityId,
+    };
+    if (state.highlight || state.dim || state.selected) cities.set(id, state);
+  }
+  for (const [provinceZh, g] of input.provinceGroups) {
+    provinces.set(provinceZh, { color: g.color, scoped: provinceZh === input.scope.provinceZh });
+  }
+  const scoped = input.scope.provinceZh;
+  if (scoped !== undefined && !provinces.has(scoped)) {
+    provinces.set(scoped, { color: null, scoped: true });
+  }
+  return { enterprises, cities, provinces, highlighted };
+}
+
+/**
+ * The calls that turn the `prev` states into `next`: `set` for new or changed entries, `remove`
+ * for keys that went back to the default.
+ * @example diffStates(new Map([[1, s1], [2, s2]]), new Map([[2, s2b], [3, s3]])) // { set: [[2, s2b], [3, s3]], remove: [1] }
+ */
+export function diffStates<K, S extends Record<string, unknown>>(
+  prev: ReadonlyMap<K, S>,
+  next: ReadonlyMap<K, S>,
+): { set: [K, S][]; remove: K[] } {
+  const set: [K, S][] = [];
+  const remove: K[] = [];
+  for (const [k, s] of next) {
+    const p = prev.get(k);
+    if (!p || Object.keys(s).some((f) => s[f] !== p[f])) set.push([k, s]);
+  }
+  for (const k of prev.keys()) if (!next.has(k)) remove.push(k);
+  return { set, remove };
+}

@@ -1,0 +1,302 @@
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { describe, expect, it } from 'vitest';
+import { LABEL_FONT } from './font-faces';
+import {
+  buildDataLayers,
+  buildMapStyle,
+  buildOverlayStyle,
+  COLORS,
+  ENTERPRISE_MIN_ZOOM,
+  labelField,
+  languageLayouts,
+  LAYERS,
+  provinceLabelFilter,
+  SAR_LABEL_MIN_ZOOM,
+  SOURCES,
+} from './layers';
+
+const BUNDLED = { type: 'geojson', url: 'basemap/china-provinces.geojson' } as const;
+const FONTS = { [LABEL_FONT]: [{ url: 'fonts/a.woff2', 'unicode-range': ['U+4E00-9FFF'] }] };
+
+/** Every string anywhere in a value. */
+function strings(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.flatMap(strings);
+  if (v && typeof v === 'object') return Object.values(v).flatMap(strings);
+  return [];
+}
+
+const layer = (style: { layers: LayerSpecification[] }, id: string): LayerSpecification => {
+  const l = style.layers.find((x) => x.id === id);
+  if (!l) throw new Error(`no layer ${id}`);
+  return l;
+};
+
+const layout = (l: LayerSpecification): Record<string, unknown> =>
+  ('layout' in l ? l.layout : undefined) ?? {};
+
+describe('buildMapStyle()', () => {
+  const style = buildMapStyle(BUNDLED, FONTS, 'zh');
+
+  it('stacks sea, land, province names, data marks, then labels: enterprises < cities < seas, 台湾/海南', () => {
+    expect(style.layers.map((l) => l.id)).toEqual([
+      LAYERS.background,
+      LAYERS.provinceCasing,
+      LAYERS.provinceFill,
+      LAYERS.provinceChoropleth,
+      LAYERS.provinceOutline,
+      LAYERS.provinceLabels,
+      LAYERS.provinceScope,
+      LAYERS.flowsIn,
+      LAYERS.flowsOut,
+      LAYERS.cityBubbles,
+      LAYERS.enterpriseCircles,
+      LAYERS.enterpriseLabels,
+      LAYERS.cityLabels,
+      LAYERS.seaLabels,
+      LAYERS.provinceLabelsPriority,
+    ]);
+  });
+
+  it('draws the national boundary and coast as a casing under the opaque land fill', () => {
+    const ids = style.layers.map((l) => l.id);
+    expect(ids.indexOf(LAYERS.provinceCasing)).toBeLessThan(ids.indexOf(LAYERS.provinceFill));
+    expect(layer(style, LAYERS.provinceCasing)).toMatchObject({
+      type: 'line',
+      source: SOURCES.provinces,
+    });
+    expect(layer(style, LAYERS.provinceFill).paint).toEqual({ 'fill-color': COLORS.land });
+  });
+
+  it('always names 台湾 and 海南 (above city labels), 香港 and 澳门 from zoom 5', () => {
+    const priority = layer(style, LAYERS.provinceLabelsPriority);
+    expect('filter' in priority && priority.filter).toEqual([
+      'any',
+      ['in', ['get', 'provinceZh'], ['literal', ['台湾', '海南']]],
+      [
+        'all',
+        ['in', ['get', 'provinceZh'], ['literal', ['香港', '澳门']]],
+        ['>=', ['zoom'], SAR_LABEL_MIN_ZOOM],
+      ],
+    ]);
+    const ordinary = layer(style, LAYERS.provinceLabels);
+    expect('filter' in ordinary && ordinary.filter).toEqual(provinceLabelFilter([]));
+  });
+
+  it('loads the provinces from the configured (relative) URL; other sources are inline', () => {
+    for (const [id, source] of Object.entries(style.sources)) {
+      expect(source.type, id).toBe('geojson');
+      const data = (source as { data: unknown }).data;
+      if (id === SOURCES.provinces) expect(data).toBe('basemap/china-provinces.geojson');
+      else expect(typeof data, id).toBe('object');
+    }
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+  });
+
+  it('contains no absolute or external URL', () => {
+    const urls = strings(style).filter((s) => /^[a-z][a-z0-9+.-]*:|^\/\//i.test(s));
+    expect(urls).toEqual([]);
+  });
+
+  it('declares the label fonts and every label layer asks for them', () => {
+    expect(style['font-faces']).toEqual(FONTS);
+    const symbols = style.layers.filter((l) => l.type === 'symbol');
+    expect(symbols.length).toBe(5);
+    for (const l of symbols) expect(l.layout?.['text-font'], l.id).toEqual([LABEL_FONT]);
+  });
+
+  it('without font faces leaves `font-faces` out', () => {
+    expect('font-faces' in buildMapStyle(BUNDLED, null, 'zh')).toBe(false);
+  });
+
+  it('joins the choropleth on provinceZh through feature state', () => {
+    expect(style.sources[SOURCES.provinces]).toMatchObject({ promoteId: 'provinceZh' });
+    const fill = layer(style, LAYERS.provinceChoropleth);
+    expect(strings(fill.paint)).toContain('feature-state');
+    expect(JSON.stringify(fill.paint)).toContain('["feature-state","color"]');
+    expect(JSON.stringify(layer(style, LAYERS.provinceScope).paint)).toContain(
+      '["feature-state","scoped"]',
+    );
+  });
+
+  it('labels provinces and seas in the style language', () => {
+    expect(layout(layer(style, LAYERS.provinceLabels))['text-field']).toEqual([
+      'get',
+      'provinceZh',
+    ]);
+    const en = buildMapStyle(BUNDLED, null, 'en');
+    expect(layout(layer(en, LAYERS.provinceLabels))['text-field']).toEqual([
+      'coalesce',
+      ['get', 'provinceEn'],
+      ['get', 'provinceZh'],
+    ]);
+    expect(layout(layer(en, LAYERS.seaLabels))['text-field']).toEqual(
+      labelField('en', 'nameZh', 'nameEn'),
+    );
+  });
+
+  it('refuses a style-URL basemap (that one is loaded by maplibre, see buildOverlayStyle)', () => {
+    expect(() =>
+      buildMapStyle({ type: 'style', url: 'https://intranet/s.json' }, null, 'zh'),
+    ).toThrow('buildMapStyle needs a geojson basemap, got style');
+  });
+});
+
+describe('buildDataLayers()', () => {
+  const layers = buildDataLayers('zh');
+  const byId = (id: string) => layer({ layers }, id);
+
+  it('splits at zoom 6: city bubbles below, enterprise rings from it', () => {
+    expect(ENTERPRISE_MIN_ZOOM).toBe(6);
+    expect(byId(LAYERS.cityBubbles).maxzoom).toBe(ENTERPRISE_MIN_ZOOM);
+    expect(byId(LAYERS.cityBubbles).minzoom).toBeUndefined();
+    expect(byId(LAYERS.enterpriseCircles).minzoom).toBe(ENTERPRISE_MIN_ZOOM);
+    expect(byId(LAYERS.enterpriseCircles).maxzoom).toBeUndefined();
+    expect(byId(LAYERS.cityLabels).minzoom).toBeUndefined();
+  });
+
+  it('draws each layer from its source', () => {
+    const sources = Object.fromEntries(
+      layers.map((l) => [l.id, 'source' in l ? l.source : undefined]),
+    );
+    expect(sources).toEqual({
+      [LAYERS.provinceChoropleth]: SOURCES.provinces,
+      [LAYERS.provinceScope]: SOURCES.provinces,
+      [LAYERS.flowsIn]: SOURCES.flows,
+      [LAYERS.flowsOut]: SOURCES.flows,
+      [LAYERS.cityBubbles]: SOURCES.cities,
+      [LAYERS.enterpriseCircles]: SOURCES.enterprises,
+      [LAYERS.cityLabels]: SOURCES.cities,
+      [LAYERS.enterpriseLabels]: SOURCES.enterprises,
+    });
+  });
+
+  it('dims, highlights and selects enterprises through feature state', () => {
+    const paint = byId(LAYERS.enterpriseCircles).paint as Record<string, unknown>;
+    expect(paint['circle-opacity']).toEqual([
+      'case',
+      ['boolean', ['feature-state', 'dim'], false],
+      0.2,
+      1,
+    ]);
+    expect(paint['circle-stroke-width']).toEqual([
+      'case',
+      ['boolean', ['feature-state', 'selected'], false],
+      2.5,
+      ['boolean', ['feature-state', 'highlight'], false],
+      1.2,
+      0.5,
+    ]);
+    expect(JSON.stringify(paint['circle-radius'])).toContain('["feature-state","selected"]');
+    expect(paint['circle-color']).toEqual(['get', 'color']);
+  });
+
+  it('city bubbles read highlight, dim and the scoped city (selected)', () => {
+    const paint = JSON.stringify(byId(LAYERS.cityBubbles).paint);
+    for (const key of ['highlight', 'dim', 'selected']) {
+      expect(paint).toContain(`["feature-state","${key}"]`);
+    }
+  });
+
+  it('shrinks bubbles to 60 % at zoom 3, full radius from zoom 5', () => {
+    expect((byId(LAYERS.cityBubbles).paint as Record<string, unknown>)['circle-radius']).toEqual([
+      'interpolate',
+      ['exponential', 2],
+      ['zoom'],
+      3,
+      ['*', 0.6, ['get', 'radius']],
+      5,
+      ['get', 'radius'],
+    ]);
+  });
+
+  it('puts city labels beyond the enterprise rings: ringRadius px at zoom 8 doubles per zoom', () => {
+    const offset = layout(byId(LAYERS.cityLabels))['text-radial-offset'] as unknown[];
+    expect(offset.slice(0, 3)).toEqual(['interpolate', ['exponential', 2], ['zoom']]);
+    // zoom 6 → ringRadius ÷ 4 px, zoom 12 → ×16 px, in ems of the 13-px label, plus 0.6 em
+    expect(offset.slice(-4)).toEqual([
+      6,
+      ['+', 0.6, ['/', ['get', 'ringRadius'], 52]],
+      12,
+      ['+', 0.6, ['/', ['*', 16, ['get', 'ringRadius']], 13]],
+    ]);
+  });
+
+  it('styles outgoing and incoming flows differently (colour and dashes)', () => {
+    const out = byId(LAYERS.flowsOut);
+    const inn = byId(LAYERS.flowsIn);
+    expect('filter' in out && out.filter).toEqual(['==', ['get', 'direction'], 'out']);
+    expect('filter' in inn && inn.filter).toEqual(['==', ['get', 'direction'], 'in']);
+    expect(out.paint).not.toHaveProperty('line-dasharray');
+    expect(inn.paint).toHaveProperty('line-dasharray');
+    expect((out.paint as Record<string, unknown>)['line-color']).not.toEqual(
+      (inn.paint as Record<string, unknown>)['line-color'],
+    );
+    expect((out.paint as Record<string, unknown>)['line-width']).toEqual(['get', 'width']);
+  });
+});
+
+describe('buildOverlayStyle()', () => {
+  const base: StyleSpecification = {
+    version: 8,
+    glyphs: 'https://intranet.example/fonts/{fontstack}/{range}.pbf',
+    'font-faces': { Other: 'https://intranet.example/other.woff2' },
+    sources: { tdt: { type: 'raster', tiles: ['https://intranet.example/{z}/{x}/{y}.png'] } },
+    layers: [{ id: 'tdt', type: 'raster', source: 'tdt' }],
+  };
+
+  it('keeps the deployer’s layers underneath and adds the data layers on top', () => {
+    const out = buildOverlayStyle(base, FONTS, 'zh');
+    expect(out.layers[0]?.id).toBe('tdt');
+    expect(out.layers.slice(1).map((l) => l.id)).toEqual(buildDataLayers('zh').map((l) => l.id));
+    expect(Object.keys(out.sources)).toEqual([
+      'tdt',
+      SOURCES.provinces,
+      SOURCES.cities,
+      SOURCES.enterprises,
+      SOURCES.flows,
+    ]);
+    expect(out.glyphs).toBe(base.glyphs);
+  });
+
+  it('joins an approved province file for the choropleth when one is configured', () => {
+    const out = buildOverlayStyle(base, FONTS, 'zh', 'approved/provinces.geojson');
+    expect(out.sources[SOURCES.provinces]).toMatchObject({
+      type: 'geojson',
+      data: 'approved/provinces.geojson',
+      promoteId: 'provinceZh',
+    });
+    const without = buildOverlayStyle(base, FONTS, 'zh');
+    expect(without.sources[SOURCES.provinces]).toMatchObject({
+      data: { type: 'FeatureCollection', features: [] },
+    });
+  });
+
+  it('merges the label fonts into the deployer’s font faces without mutating the base', () => {
+    const before = JSON.stringify(base);
+    const out = buildOverlayStyle(base, FONTS, 'zh');
+    expect(out['font-faces']).toEqual({ ...base['font-faces'], ...FONTS });
+    expect(JSON.stringify(base)).toBe(before);
+  });
+});
+
+describe('languageLayouts()', () => {
+  it('names the layers whose text follows the language', () => {
+    expect(languageLayouts('en').map((l) => l.layerId)).toEqual([
+      LAYERS.seaLabels,
+      LAYERS.provinceLabels,
+      LAYERS.provinceLabelsPriority,
+    ]);
+  });
+});
+
+describe('provinceLabelFilter()', () => {
+  it('leaves out the priority units and the provinces a city label already names', () => {
+    expect(provinceLabelFilter(['上海'])).toEqual([
+      'all',
+      ['!', ['in', ['get', 'provinceZh'], ['literal', ['台湾', '海南', '香港', '澳门']]]],
+      ['!', ['in', ['get', 'provinceZh'], ['literal', ['上海']]]],
+    ]);
+  });
+});

@@ -1,0 +1,483 @@
+/**
+ * The maplibre adapter: an `{@attach}` factory that owns one map per element, pushes the Atlas
+ * state into it from nested effects and sends user actions out through callbacks.
+ *
+ * - Sources get `setData` only when their data changed (enterprise set, city groups, flows, lang);
+ *   highlight, dim, selection, scope and the province choropleth are feature states, diffed so a
+ *   selection touches only the features whose state changes.
+ * - `data-ready` is "false" while an update is applied and "true" once the map is idle after it;
+ *   `data-highlighted-count` is the number of enterprise features in highlight state.
+ * - The Map is exposed for tests and the bench as the non-enumerable `el.chainAtlasMap`.
+ */
+import {
+  Map as MaplibreMap,
+  NavigationControl,
+  Popup,
+  setWorkerUrl,
+  type ErrorEvent,
+  type GeoJSONSource,
+  type MapGeoJSONFeature,
+  type MapMouseEvent,
+  type StyleSpecification,
+} from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { untrack } from 'svelte';
+import type { Attachment } from 'svelte/attachments';
+import { parseProvinceBasemap, type ProvinceBasemap } from './basemap';
+import {
+  buildCityFeatures,
+  buildEnterpriseFeatures,
+  buildFeatureStates,
+  buildFlowFeatures,
+  buildProvinceLabelFeatures,
+  diffStates,
+  provincesNamedByCities,
+  type MapInput,
+} from './features';
+import {
+  buildMapStyle,
+  buildOverlayStyle,
+  CHINA_BOUNDS,
+  languageLayouts,
+  LAYERS,
+  provinceLabelFilter,
+  SOURCES,
+} from './layers';
+import { BUNDLED_BASEMAP, type MapConfig } from './map-config';
+import { enterpriseTooltip, groupTooltip, type TooltipContent } from './tooltip';
+
+export interface Viewport {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+export interface MapViewOptions {
+  getConfig: () => MapConfig;
+  initialView?: Viewport;
+  onselectenterprise(id: string): void;
+  onselectcity(cityId: string): void;
+  onselectprovince(provinceZh: string): void;
+  onviewport(v: Viewport): void;
+}
+
+/** Credits shown in the (compact) attribution control; plain text, no external links. */
+export const ATTRIBUTION = 'Natural Earth · GeoNames';
+
+/** Layers a pointer can pick, in priority order (an enterprise over its city over its province). */
+const PICK_ORDER = [LAYERS.enterpriseCircles, LAYERS.cityBubbles, LAYERS.provinceChoropleth];
+/** Half-size in pixels of the box searched around the pointer, so small circles are easy to hit. */
+const PICK_SLOP = 4;
+
+const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+/** Builds the tooltip's DOM from text only: names from files are never parsed as HTML. */
+function tooltipNode(c: TooltipContent): HTMLElement {
+  const root = document.createElement('div');
+  root.className = 'chainatlas-tooltip-body';
+  const title = document.createElement('div');
+  title.className = 'chainatlas-tooltip-title';
+  title.textContent = c.title;
+  root.append(title);
+  if (c.subtitle) {
+    const sub = document.createElement('div');
+    sub.className = 'chainatlas-tooltip-subtitle';
+    sub.textContent = c.subtitle;
+    root.append(sub);
+  }
+  for (const row of c.rows) {
+    const line = document.createElement('div');
+    line.className = 'chainatlas-tooltip-row';
+    if (row.label) {
+      const label = document.createElement('span');
+      label.textContent = row.label;
+      line.append(label);
+    }
+    const value = document.createElement('span');
+    value.className = 'num';
+    value.textContent = row.value;
+    line.append(value);
+    root.append(line);
+  }
+  return root;
+}
+
+/**
+ * `{@attach mapView(() => input, { getConfig: () => config, onselectenterprise, … })}`.
+ * The map is created once per element; a new config (getConfig) recreates it. Everything else
+ * in the input is pushed into the live map.
+ */
+export function mapView(getInput: () => MapInput, opts: MapViewOptions): Attachment<HTMLElement> {
+  return (el) => {
+    const config = opts.getConfig();
+    return untrack(() => createMapView(el, getInput, opts, config));
+  };
+}
+
+function createMapView(
+  el: HTMLElement,
+  getInput: () => MapInput,
+  opts: MapViewOptions,
+  config: MapConfig,
+): () => void {
+  setWorkerUrl(workerUrl);
+  el.dataset.ready = 'false';
+  el.dataset.highlightedCount = '0';
+  const startLang = getInput().lang;
+  const basemap = config.basemap;
+  const view = opts.initialView;
+
+  const map = new MaplibreMap({
+    container: el,
+    style:
+      basemap.type === 'geojson'
+        ? buildMapStyle(basemap, config.fontFaces, startLang)
+        : basemap.url,
+    ...(basemap.type === 'style'
+      ? {
+          transformStyle: (_prev: StyleSpecification | undefined, next: StyleSpecification) =>
+            buildOverlayStyle(next, config.fontFaces, startLang, basemap.provincesUrl),
+        }
+      : {}),
+    ...(view
+      ? { center: [view.lon, view.lat] as [number, number], zoom: view.zoom }
+      : { bounds: CHINA_BOUNDS, fitBoundsOptions: { padding: 12 } }),
+    minZoom: 2,
+    // Rings are schematic: zooming further would suggest a precision the positions do not have.
+    maxZoom: 12,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    attributionControl: { compact: true, customAttribution: ATTRIBUTION },
+    // Labels appear at once: no 300 ms cross-fade after every update before the map is idle.
+    fadeDuration: 0,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  Object.defineProperty(el, 'chainAtlasMap', { value: map, configurable: true });
+
+  // Bumped on every `style.load`: sources are (re)created empty, so every effect pushes again.
+  let styleVersion = $state(0);
+  let provinces = $state.raw<ProvinceBasemap | null>(null);
+  let provincesPending = false;
+
+  const input = $derived(getInput());
+  const lang = $derived(input.lang);
+  const cities = $derived(input.cities);
+  const enterprises = $derived(input.enterprises);
+  const cityGroups = $derived(input.cityGroups);
+  const provinceGroups = $derived(input.provinceGroups);
+  const highlightIds = $derived(input.highlightIds);
+  const selectedEnterpriseId = $derived(input.selectedEnterpriseId);
+  const flows = $derived(input.flows);
+  const scopeProvince = $derived(input.scope.provinceZh);
+  const scopeCity = $derived(input.scope.cityId);
+
+  const enterpriseData = $derived(buildEnterpriseFeatures({ cities, enterprises }));
+  const cityData = $derived(buildCityFeatures({ lang, cities, cityGroups, enterprises }));
+  const namedByCities = $derived(provincesNamedByCities({ cities, cityGroups }));
+  const flowData = $derived(buildFlowFeatures({ cities, flows }));
+  const enterpriseById = $derived(new Map(enterprises.map((e) => [e.id, e])));
+  const cityById = $derived(new Map(cities.map((c) => [c.id, c])));
+
+  // ---- readiness: false while applying, true after the next idle ---------------------------
+  const onIdle = () => {
+    if (!provincesPending) el.dataset.ready = 'true';
+  };
+  function busy() {
+    el.dataset.ready = 'false';
+    // `idle` can fire in the same frame as other events: register, then force a frame.
+    map.off('idle', onIdle);
+    map.once('idle', onIdle);
+    map.triggerRepaint();
+  }
+
+  const setSource = (id: string, data: Parameters<GeoJSONSource['setData']>[0]) => {
+    map.getSource<GeoJSONSource>(id)?.setData(data);
+  };
+
+  // ---- province labels: maplibre's worker tiles the polygons from the URL in the style; the
+  // same file is read here once to check it (zod) and to take the label points from it.
+  const abort = new AbortController();
+  async function loadProvinces(url: string): Promise<void> {
+    provincesPending = true;
+    try {
+      const res = await fetch(url, { signal: abort.signal });
+      if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+      const parsed = parseProvinceBasemap(await res.json());
+      if (parsed.error !== null) throw new Error(`${url}: ${parsed.error}`);
+      provincesPending = false;
+      provinces = parsed.basemap;
+    } catch (e) {
+      if (abort.signal.aborted) return;
+      const why = e instanceof Error ? e.message : String(e);
+      el.dataset.basemapError = why;
+      console.warn(`[map] province outlines not usable: ${why}`);
+      if (basemap.type === 'geojson' && url !== BUNDLED_BASEMAP.url) {
+        provincesUrlInUse = BUNDLED_BASEMAP.url;
+        await loadProvinces(BUNDLED_BASEMAP.url);
+      } else {
+        provincesPending = false;
+        busy();
+      }
+    }
+  }
+  let provincesUrlInUse = basemap.type === 'geojson' ? basemap.url : basemap.provincesUrl;
+  /** The province file the style points maplibre's worker at. */
+  let provincesUrlInStyle = provincesUrlInUse;
+  if (provincesUrlInUse) void loadProvinces(provincesUrlInUse);
+
+  // ---- map events ---------------------------------------------------------------------------
+  let fellBack = false;
+  const onStyleLoad = () => {
+    styleVersion++;
+  };
+  const onError = (e: ErrorEvent) => {
+    // A deployer's style that cannot be loaded (intranet down) must not leave a blank map.
+    if (basemap.type === 'style' && !fellBack && !map.isStyleLoaded()) {
+      fellBack = true;
+      el.dataset.basemapError = e.error.message;
+      console.warn(`[map] basemap style failed, using the bundled basemap: ${e.error.message}`);
+      // No diff and no transformStyle: maplibre would wait for the failed style to load first.
+      const fallback = buildMapStyle(
+        BUNDLED_BASEMAP,
+        config.fontFaces,
+        untrack(() => lang),
+      );
+      map.setStyle(fallback, { diff: false, transformStyle: undefined });
+      provincesUrlInUse = BUNDLED_BASEMAP.url;
+      provincesUrlInStyle = BUNDLED_BASEMAP.url;
+      void loadProvinces(BUNDLED_BASEMAP.url);
+      return;
+    }
+    console.warn(`[map] ${e.error.message}`);
+  };
+  const onMoveEnd = () => {
+    const c = map.getCenter();
+    opts.onviewport({ lon: round(c.lng, 4), lat: round(c.lat, 4), zoom: round(map.getZoom(), 2) });
+  };
+
+  function pick(e: MapMouseEvent): MapGeoJSONFeature | null {
+    const layers = PICK_ORDER.filter((id) => map.getLayer(id));
+    if (layers.length === 0) return null;
+    const { x, y } = e.point;
+    const hits = map.queryRenderedFeatures(
+      [
+        [x - PICK_SLOP, y - PICK_SLOP],
+        [x + PICK_SLOP, y + PICK_SLOP],
+      ],
+      { layers },
+    );
+    for (const layerId of layers) {
+      const hit = hits.find((f) => f.layer.id === layerId);
+      if (hit) return hit;
+    }
+    return null;
+  }
+
+  const propString = (f: MapGeoJSONFeature, key: string): string | null => {
+    const v: unknown = f.properties[key];
+    return typeof v === 'string' ? v : null;
+  };
+
+  const onClick = (e: MapMouseEvent) => {
+    const hit = pick(e);
+    if (!hit) return;
+    const layerId = hit.layer.id;
+    if (layerId === LAYERS.enterpriseCircles) {
+      const id = propString(hit, 'id');
+      if (id) opts.onselectenterprise(id);
+    } else if (layerId === LAYERS.cityBubbles) {
+      const id = propString(hit, 'cityId');
+      if (id) opts.onselectcity(id);
+    } else {
+      const zh = propString(hit, 'provinceZh');
+      if (zh) opts.onselectprovince(zh);
+    }
+  };
+
+  const popup = new Popup({
+    closeButton: false,
+    closeOnClick: false,
+    className: 'chainatlas-tooltip',
+    maxWidth: '280px',
+    offset: 12,
+  });
+  let hoverKey: string | null = null;
+
+  function tooltipFor(hit: MapGeoJSONFeature): { key: string; content: TooltipContent } | null {
+    const l = lang;
+    if (hit.layer.id === LAYERS.enterpriseCircles) {
+      const ent = enterpriseById.get(propString(hit, 'id') ?? '');
+      if (!ent) return null;
+      const city = cityById.get(ent.cityId);
+      const cityName = city ? (l === 'zh' ? city.nameZh : city.nameEn) : null;
+      return { key: `e:${ent.id}`, content: enterpriseTooltip(ent, cityName) };
+    }
+    if (hit.layer.id === LAYERS.cityBubbles) {
+      const cityId = propString(hit, 'cityId') ?? '';
+      const city = cityById.get(cityId);
+      if (!city) return null;
+      const name = l === 'zh' ? city.nameZh : `${city.nameEn}, ${city.provinceEn}`;
+      return { key: `c:${cityId}`, content: groupTooltip(name, cityGroups.get(cityId), l) };
+    }
+    const zh = propString(hit, 'provinceZh');
+    if (!zh) return null;
+    const name = l === 'zh' ? zh : (propString(hit, 'provinceEn') ?? zh);
+    return { key: `p:${zh}`, content: groupTooltip(name, provinceGroups.get(zh), l) };
+  }
+
+  const hideTooltip = () => {
+    hoverKey = null;
+    popup.remove();
+    map.getCanvas().style.cursor = '';
+  };
+  const onMouseMove = (e: MapMouseEvent) => {
+    const hit = pick(e);
+    const tip = hit ? tooltipFor(hit) : null;
+    if (!tip) {
+      hideTooltip();
+      return;
+    }
+    map.getCanvas().style.cursor = 'pointer';
+    if (tip.key !== hoverKey) {
+      hoverKey = tip.key;
+      popup.setDOMContent(tooltipNode(tip.content));
+    }
+    popup.setLngLat(e.lngLat);
+    if (!popup.isOpen()) popup.addTo(map);
+  };
+
+  map.on('style.load', onStyleLoad);
+  map.on('error', onError);
+  map.on('moveend', onMoveEnd);
+  map.on('click', onClick);
+  map.on('mousemove', onMouseMove);
+  map.on('mouseout', hideTooltip);
+
+  // ---- data pushed from nested effects --------------------------------------------------------
+  $effect(() => {
+    const version = styleVersion;
+    const data = provinces;
+    if (version === 0 || !data) return;
+    // The style points the worker at the configured file; after a fallback, at the bundled one.
+    if (provincesUrlInUse && provincesUrlInUse !== provincesUrlInStyle) {
+      setSource(SOURCES.provinces, provincesUrlInUse);
+      provincesUrlInStyle = provincesUrlInUse;
+    }
+    if (map.getSource(SOURCES.provinceLabels)) {
+      setSource(SOURCES.provinceLabels, buildProvinceLabelFeatures(data.features));
+    }
+    busy();
+  });
+
+  $effect(() => {
+    const version = styleVersion;
+    const data = enterpriseData.collection;
+    if (version === 0) return;
+    setSource(SOURCES.enterprises, data);
+    busy();
+  });
+
+  $effect(() => {
+    const version = styleVersion;
+    const data = cityData.collection;
+    if (version === 0) return;
+    setSource(SOURCES.cities, data);
+    busy();
+  });
+
+  $effect(() => {
+    const version = styleVersion;
+    const named = namedByCities;
+    if (version === 0 || !map.getLayer(LAYERS.provinceLabels)) return;
+    map.setFilter(LAYERS.provinceLabels, provinceLabelFilter(named));
+    busy();
+  });
+
+  $effect(() => {
+    const version = styleVersion;
+    const data = flowData;
+    el.dataset.flowsHidden = String(data.hidden);
+    el.dataset.flowLines = String(data.lines);
+    if (version === 0) return;
+    setSource(SOURCES.flows, data.collection);
+    busy();
+  });
+
+  $effect(() => {
+    const version = styleVersion;
+    const l = lang;
+    if (version === 0) return;
+    for (const { layerId, textField } of languageLayouts(l)) {
+      if (map.getLayer(layerId)) map.setLayoutProperty(layerId, 'text-field', textField);
+    }
+    busy();
+  });
+
+  // Feature states: the fast path for selection and highlight.
+  let appliedFor: { version: number; ent: unknown; city: unknown } | null = null;
+  let prevEnterprises = new Map<number, Record<string, unknown>>();
+  let prevCities = new Map<number, Record<string, unknown>>();
+  let prevProvinces = new Map<string, Record<string, unknown>>();
+  $effect(() => {
+    const version = styleVersion;
+    const ent = enterpriseData;
+    const city = cityData;
+    const states = buildFeatureStates(
+      {
+        enterprises,
+        highlightIds,
+        selectedEnterpriseId,
+        provinceGroups,
+        scope: { provinceZh: scopeProvince, cityId: scopeCity },
+      },
+      ent.numericIds,
+      city.numericIds,
+    );
+    el.dataset.highlightedCount = String(states.highlighted);
+    if (version === 0) return;
+    // New data renumbers features (and a new style drops all states): start from scratch.
+    if (appliedFor?.version !== version) prevProvinces = new Map();
+    if (appliedFor?.version !== version || appliedFor.ent !== ent) {
+      map.removeFeatureState({ source: SOURCES.enterprises });
+      prevEnterprises = new Map();
+    }
+    if (appliedFor?.version !== version || appliedFor.city !== city) {
+      map.removeFeatureState({ source: SOURCES.cities });
+      prevCities = new Map();
+    }
+    appliedFor = { version, ent, city };
+    prevEnterprises = applyStates(SOURCES.enterprises, prevEnterprises, states.enterprises);
+    prevCities = applyStates(SOURCES.cities, prevCities, states.cities);
+    prevProvinces = applyStates(SOURCES.provinces, prevProvinces, states.provinces);
+    busy();
+  });
+
+  function applyStates<K extends string | number>(
+    source: string,
+    prev: Map<K, Record<string, unknown>>,
+    next: ReadonlyMap<K, Record<string, unknown>>,
+  ): Map<K, Record<string, unknown>> {
+    const { set, remove } = diffStates(prev, next);
+    for (const id of remove) map.removeFeatureState({ source, id });
+    for (const [id, s] of set) map.setFeatureState({ source, id }, s);
+    return new Map(next);
+  }
+
+  return () => {
+    abort.abort();
+    map.off('style.load', onStyleLoad);
+    map.off('error', onError);
+    map.off('moveend', onMoveEnd);
+    map.off('click', onClick);
+    map.off('mousemove', onMouseMove);
+    map.off('mouseout', hideTooltip);
+    map.off('idle', onIdle);
+    popup.remove();
+    map.remove();
+    Reflect.deleteProperty(el, 'chainAtlasMap');
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * The Atlas view model: pure functions from the analysis and the user's choices to what the graph,
+ * the map and the panels draw. Views call these through `$derived`; nothing here touches the DOM.
+ */
+import { enterpriseNeighbourhood, flowsForLink } from '../../analysis/atlas';
+import { coverageBy, groupCoverage, type GroupCoverage } from '../../analysis/coverage';
+import {
+  buildChainContext,
+  facetCounts,
+  filterEnterprises,
+  type ChainContext,
+  type FacetKey,
+  type Filters,
+} from '../../analysis/filters';
+import type { Analysis } from '../../analysis/types';
+import type { Chain, Enterprise, Link } from '../../domain/schema';
+import type { GraphInput, LinkStat } from '../../graph/elements';
+import type { Lang } from '../../i18n/format';
+import type { MapGroup, MapInput } from '../../map/features';
+import {
+  colorOf,
+  enterpriseClass,
+  groupClass,
+  groupOverlay,
+  type Overlay,
+} from '../../overlays/overlays';
+
+export interface AtlasModel {
+  ctx: ChainContext;
+  chain: Chain;
+  links: Link[];
+  /** The chain's enterprises that pass the filters. */
+  visible: Enterprise[];
+  counts: Record<FacetKey, Map<string, number>>;
+  linkGroups: Map<string, GroupCoverage>;
+  cityGroups: Map<string, GroupCoverage>;
+  provinceGroups: Map<string, GroupCoverage>;
+}
+
+/** Filters applied, groups computed: everything that does not depend on the overlay or selection. */
+export function buildAtlasModel(analysis: Analysis, chainId: string, filters: Filters): AtlasModel {
+  const ctx = buildChainContext(analysis, chainId);
+  const chain = analysis.index.chainById.get(chainId);
+  if (!chain) throw new Error(`unknown chain: ${chainId}`);
+  const links = chain.linkIds.flatMap((id) => analysis.index.linkById.get(id) ?? []);
+  const visible = filterEnterprises(ctx, filters);
+  return {
+    ctx,
+    chain,
+    links,
+    visible,
+    counts: facetCounts(ctx, filters),
+    linkGroups: coverageBy(analysis, visible, 'link'),
+    cityGroups: coverageBy(analysis, visible, 'city'),
+    provinceGroups: coverageBy(analysis, visible, 'province'),
+  };
+}
+
+/** The overlay class of an enterprise (its link × city verdict for the verdict overlay). */
+export function classOf(model: AtlasModel, overlay: Overlay, e: Enterprise): string {
+  const a = model.ctx.analysis.byEnterprise.get(e.id);
+  if (!a) return 'insufficient_data';
+  return enterpriseClass(overlay, a, a.computedSize, e.srdiTier, model.ctx.verdictOf.get(e.id));
+}
+
+const nameOf = (x: { nameZh: string; nameEn?: string }, lang: Lang) =>
+  lang === 'zh' ? x.nameZh : (x.nameEn ?? x.nameZh);
+
+/** What is highlighted: the selected enterprise with its suppliers and buyers, or the selected link. */
+export interface Highlight {
+  graph: { linkIds: ReadonlySet<string>; enterpriseIds: ReadonlySet<string> } | null;
+  /** Enterprise ids to highlight on the map (the rest dimmed); null = nothing selected. */
+  map: ReadonlySet<string> | null;
+}
+
+export function highlightFor(
+  model: AtlasModel,
+  link: string | null,
+  enterprise: string | null,
+): Highlight {
+  const visibleIds = new Set(model.visible.map((e) => e.id));
+  if (enterprise && visibleIds.has(enterprise)) {
+    const n = enterpriseNeighbourhood(model.ctx.analysis.index, enterprise);
+    const ids = new Set(
+      [enterprise, ...n.supplierIds, ...n.buyerIds].filter((id) => visibleIds.has(id)),
+    );
+    return { graph: { linkIds: new Set(n.linkIds), enterpriseIds: ids }, map: ids };
+  }
+  if (link) {
+    return {
+      graph: null,
+      map: new Set(model.visible.filter((e) => e.linkIds.includes(link)).map((e) => e.id)),
+    };
+  }
+  return { graph: null, map: null };
+}
+
+export function buildLinkStats(model: AtlasModel, overlay: Overlay): Map<string, LinkStat> {
+  const { analysis } = model.ctx;
+  const out = new Map<string, LinkStat>();
+  for (const link of model.links) {
+    const members = model.visible.filter((e) => e.linkIds.includes(link.id));
+    const mix: Record<string, number> = {};
+    for (const e of members) {
+      const cls = classOf(model, overlay, e);
+      mix[cls] = (mix[cls] ?? 0) + 1;
+    }
+    out.set(link.id, {
+      coverage: model.linkGroups.get(link.id) ?? groupCoverage(analysis, []),
+      enterprises: members.length,
+      leaders: members.filter((e) => e.isChainLeader).length,
+      mix,
+    });
+  }
+  return out;
+}
+
+export function buildGraphInput(
+  model: AtlasModel,
+  opts: {
+    lang: Lang;
+    overlay: Overlay;
+    sizeBy: GraphInput['sizeBy'];
+    link: string | null;
+    highlight: Highlight;
+  },
+): GraphInput {
+  const { analysis } = model.ctx;
+  const selected = opts.link && model.links.some((l) => l.id === opts.link) ? opts.link : null;
+  const expanded = selected
+    ? {
+        linkId: selected,
+        enterprises: model.visible
+          .filter((e) => e.linkIds.includes(selected))
+          .map((e) => {
+            const city = analysis.index.cityById.get(e.cityId);
+            return {
+              id: e.id,
+              label: nameOf(e, opts.lang),
+              cityId: e.cityId,
+              cityLabel: city ? nameOf(city, opts.lang) : e.cityId,
+              cls: classOf(model, opts.overlay, e),
+            };
+          }),
+      }
+    : null;
+  return {
+    chain: model.chain,
+    links: model.links,
+    lang: opts.lang,
+    overlay: opts.overlay,
+    linkStats: buildLinkStats(model, opts.overlay),
+    sizeBy: opts.sizeBy,
+    selectedLinkId: selected,
+    expanded,
+    highlight: opts.highlight.graph,
+  };
+}
+
+function mapGroup(overlay: Overlay, key: string, label: string, g: GroupCoverage): MapGroup {
+  const cls = groupClass(overlay, g);
+  return {
+    key,
+    label,
+    enterprises: g.enterprises,
+    gap: g.gap,
+    cls,
+    color: colorOf(groupOverlay(overlay), cls),
+  };
+}
+
+export function buildMapInput(
+  model: AtlasModel,
+  opts: {
+    lang: Lang;
+    overlay: Overlay;
+    link: string | null;
+    enterprise: string | null;
+    highlight: Highlight;
+    filters: Filters;
+  },
+): MapInput {
+  const { index } = model.ctx.analysis;
+  const cityGroups = new Map<string, MapGroup>();
+  for (const [cityId, g] of model.cityGroups) {
+    const city = index.cityById.get(cityId);
+    cityGroups.set(
+      cityId,
+      mapGroup(opts.overlay, cityId, city ? nameOf(city, opts.lang) : cityId, g),
+    );
+  }
+  const provinceGroups = new Map<string, MapGroup>();
+  for (const [provinceZh, g] of model.provinceGroups) {
+    const city = index.dataset.cities.find((c) => c.provinceZh === provinceZh);
+    const label = opts.lang === 'zh' ? provinceZh : (city?.provinceEn ?? provinceZh);
+    provinceGroups.set(provinceZh, mapGroup(opts.overlay, provinceZh, label, g));
+  }
+  return {
+    lang: opts.lang,
+    cities: index.dataset.cities,
+    enterprises: model.visible.map((e) => {
+      const cls = classOf(model, opts.overlay, e);
+      return {
+        id: e.id,
+        cityId: e.cityId,
+        ...(e.lat !== undefined && e.lon !== undefined ? { lat: e.lat, lon: e.lon } : {}),
+        label: nameOf(e, opts.lang),
+        cls,
+        color: colorOf(opts.overlay, cls),
+        linkId: e.primaryLinkId,
+      };
+    }),
+    cityGroups,
+    provinceGroups,
+    highlightIds: opts.highlight.map,
+    selectedEnterpriseId: opts.enterprise,
+    flows: opts.link ? flowsForLink(index, model.visible, opts.link) : [],
+    scope: {
+      ...(opts.filters.province ? { provinceZh: opts.filters.province } : {}),
+      ...(opts.filters.city ? { cityId: opts.filters.city } : {}),
+    },
+  };
+}

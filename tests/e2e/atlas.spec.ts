@@ -1,0 +1,161 @@
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { analyzeDataset } from '../../src/analysis/analyze';
+import { buildChainContext, EMPTY_FILTERS, filterEnterprises } from '../../src/analysis/filters';
+import { DatasetSchema } from '../../src/domain/schema';
+import { expect, test } from './fixtures';
+
+const demo = DatasetSchema.parse(JSON.parse(readFileSync('data/demo.v1.json', 'utf8')));
+const analysis = analyzeDataset(demo);
+const nev = buildChainContext(analysis, 'nev');
+
+/** Both views drawn for the current state (they clear data-ready while redrawing). */
+async function waitDrawn(page: Page) {
+  await expect(page.getByTestId('chain-graph')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+}
+
+/** Clicks a link node where cytoscape drew it. */
+async function clickGraphNode(page: Page, id: string) {
+  const graph = page.getByTestId('chain-graph');
+  const pos = await graph.evaluate((el, nodeId) => {
+    const cy = (el as unknown as { chainAtlasCy: import('cytoscape').Core }).chainAtlasCy;
+    return cy.getElementById(nodeId).renderedPosition();
+  }, id);
+  const box = (await graph.boundingBox())!;
+  await page.mouse.click(box.x + pos.x, box.y + pos.y);
+}
+
+test('a user opens NEV, clicks a link and sees the same count in the panel, on the map and in the analysis', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await page.locator('tr[data-chain="nev"] button.open').click();
+  await expect(page).toHaveURL(/view=atlas&chain=nev/);
+  await waitDrawn(page);
+
+  await clickGraphNode(page, 'nev.cell');
+  await expect(page).toHaveURL(/link=nev\.cell/);
+  await waitDrawn(page);
+  const expected = nev.enterprises.filter((e) => e.linkIds.includes('nev.cell')).length;
+  expect(expected).toBeGreaterThan(10);
+  await expect(page.getByTestId('link-enterprise-count')).toHaveText(String(expected));
+  await expect(page.getByTestId('map')).toHaveAttribute('data-highlighted-count', String(expected));
+  await expect(page.getByTestId('chain-graph')).toHaveAttribute('data-selected', 'nev.cell');
+});
+
+test('clicking an enterprise on the map highlights its link, suppliers and buyers in the graph', async ({
+  page,
+}) => {
+  // A cell maker that sells to buyers downstream: its neighbourhood spans several links.
+  const target = nev.enterprises.find(
+    (e) =>
+      e.primaryLinkId === 'nev.cell' &&
+      !e.isChainLeader &&
+      (analysis.index.edgesBySupplier.get(e.id)?.length ?? 0) > 0,
+  )!;
+  const city = analysis.index.cityById.get(target.cityId)!;
+  await page.goto(`./?view=atlas&chain=nev&map=${city.lon},${city.lat},8`);
+  await waitDrawn(page);
+
+  const map = page.getByTestId('map');
+  const point = await map.evaluate((el, id) => {
+    const m = (el as unknown as { chainAtlasMap: import('maplibre-gl').Map }).chainAtlasMap;
+    const f = m
+      .queryRenderedFeatures()
+      .find((x) => x.properties?.['id'] === id && x.geometry.type === 'Point');
+    if (!f || f.geometry.type !== 'Point') return null;
+    const [lon, lat] = f.geometry.coordinates as [number, number];
+    return m.project([lon, lat]);
+  }, target.id);
+  expect(point, `enterprise ${target.id} drawn on the map`).not.toBeNull();
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + point!.x, box.y + point!.y);
+
+  await expect(page.getByTestId('enterprise-panel')).toHaveAttribute('data-enterprise', target.id);
+  await waitDrawn(page);
+  const highlighted =
+    (await page.getByTestId('chain-graph').getAttribute('data-highlighted')) ?? '';
+  expect(highlighted.split(' ')).toContain('nev.cell');
+  const buyerLinks = (analysis.index.edgesBySupplier.get(target.id) ?? []).map((e) => e.toLinkId);
+  for (const l of buyerLinks) expect(highlighted.split(' ')).toContain(l);
+});
+
+test('two filters change the counts exactly as the analysis says, and the URL restores the view', async ({
+  page,
+  context,
+}) => {
+  await page.goto('./?view=atlas&chain=nev');
+  await waitDrawn(page);
+  await page.locator('select[data-facet="province"]').selectOption('江苏');
+  await page.locator('select[data-facet="role"]').selectOption('stabilize');
+  await waitDrawn(page);
+
+  const want = filterEnterprises(nev, { ...EMPTY_FILTERS, province: '江苏', role: 'stabilize' });
+  expect(want.length).toBeGreaterThan(0);
+  expect(want.length).toBeLessThan(nev.enterprises.length);
+  await expect(page.getByTestId('shown-count')).toContainText(`显示 ${want.length} /`);
+
+  await page.getByTestId('overlay-select').locator('[data-overlay="role"]').click();
+  await clickGraphNode(page, 'nev.pack');
+  await expect(page).toHaveURL(/link=nev\.pack/);
+  const url = page.url();
+
+  // The same link in a new page gives the same view.
+  const other = await context.newPage();
+  await other.goto(url);
+  await waitDrawn(other);
+  await expect(other.locator('select[data-facet="province"]')).toHaveValue('江苏');
+  await expect(other.locator('select[data-facet="role"]')).toHaveValue('stabilize');
+  await expect(
+    other.getByTestId('overlay-select').locator('[data-overlay="role"]'),
+  ).toHaveAttribute('aria-pressed', 'true');
+  await expect(other.getByTestId('link-panel')).toHaveAttribute('data-link', 'nev.pack');
+  await expect(other.getByTestId('shown-count')).toContainText(`显示 ${want.length} /`);
+
+  // Back walks through the user's steps: before the link was selected.
+  await page.goBack();
+  await expect(page.getByTestId('link-panel')).toHaveCount(0);
+  await page.goForward();
+  await expect(page.getByTestId('link-panel')).toHaveAttribute('data-link', 'nev.pack');
+});
+
+test('switching to English changes the Atlas labels', async ({ page }) => {
+  await page.goto('./?view=atlas&chain=nev');
+  await waitDrawn(page);
+  await expect(page.getByRole('heading', { name: '产业链图谱 · 上游 → 下游' })).toBeVisible();
+  await page.getByTestId('lang-toggle').click();
+  await expect(
+    page.getByRole('heading', { name: 'Chain map · upstream → downstream' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('chain-select').locator('option:checked')).toHaveText(
+    'New-energy vehicles & power batteries',
+  );
+  await expect(page.locator('[data-link="nev.cell"]').first()).toContainText('Battery cells');
+});
+
+test('an enterprise named with HTML shows as literal text and runs nothing', async ({ page }) => {
+  const evil = '<img src=x onerror=alert(1)>';
+  const victim = nev.enterprises.find((e) => e.primaryLinkId === 'nev.cell' && !e.isChainLeader)!;
+  await page.route('**/demo.v1-*.json', async (route) => {
+    const response = await route.fetch();
+    const data = await response.json();
+    const e = data.enterprises.find((x: { id: string }) => x.id === victim.id);
+    e.nameZh = evil;
+    e.nameEn = evil;
+    await route.fulfill({ response, json: data });
+  });
+  let dialogs = 0;
+  page.on('dialog', async (d) => {
+    dialogs++;
+    await d.dismiss();
+  });
+  await page.goto(`./?view=atlas&chain=nev&ent=${victim.id}`);
+  await waitDrawn(page);
+  await expect(page.getByTestId('enterprise-name')).toHaveText(evil);
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await page.getByTestId('search').fill('<img');
+  await expect(page.locator('#search-results')).toContainText(evil);
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  expect(dialogs).toBe(0);
+});
