@@ -3,8 +3,13 @@
  * domain.md §2 (the UI vocabulary), never the machine translations of the sources (§2.9).
  */
 import type { Lang } from './format';
+import { COVERAGE_EN, COVERAGE_ZH } from './views/coverage';
+import { DATA_EN, DATA_ZH } from './views/data';
+import { MEETING_EN, MEETING_ZH } from './views/meeting';
+import { POLICY_EN, POLICY_ZH } from './views/policy';
+import { PRESENT_EN, PRESENT_ZH } from './views/present';
 
-const zh = {
+const core = {
   'app.title': '产业链金融地图',
   'app.subtitle': '一链一策一批 · 中小企业融资服务',
   'app.lang.switch': 'English',
@@ -148,11 +153,18 @@ const zh = {
   'error.json': '数据文件不是有效的 JSON',
   'error.schema': '数据文件不符合数据结构',
   'error.issue': '第 {path} 项：{message}',
+  'nav.coverage': '银行覆盖',
+  'nav.policy': '一链一策·一批',
+  'nav.meeting': '对接会',
+  'nav.present': '演示',
+  'nav.data': '数据',
 } as const;
+
+const zh = { ...core, ...COVERAGE_ZH, ...POLICY_ZH, ...MEETING_ZH, ...PRESENT_ZH, ...DATA_ZH };
 
 export type MessageKey = keyof typeof zh;
 
-const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof core, string> = {
   'app.title': 'ChainAtlas',
   'app.subtitle': 'One chain, one policy, one batch · SME financing',
   'app.lang.switch': '中文',
@@ -279,6 +291,11 @@ const en: Record<MessageKey, string> = {
   'map.flows.hidden': 'More than 200 supply lines: hidden',
   'map.flows.legend': 'Supply flows: solid = the link sells to, dashed = the link buys from',
   'app.unknownChain': 'The dataset has no such chain',
+  'nav.coverage': 'Bank coverage',
+  'nav.policy': 'Policy & batch',
+  'nav.meeting': 'Meeting',
+  'nav.present': 'Present',
+  'nav.data': 'Data',
   'start.title': 'Uncovered links 未覆盖环节',
   'start.how': 'By priority: gap × 1.5 (weak link) × 1.2 (a leader in the same city buys from it)',
   'start.weak': 'weak link × 1.5',
@@ -301,6 +318,15 @@ const en: Record<MessageKey, string> = {
   'error.json': 'The data file is not valid JSON',
   'error.schema': 'The data file does not match the data model',
   'error.issue': 'at {path}: {message}',
+};
+
+const en: Record<MessageKey, string> = {
+  ...coreEn,
+  ...COVERAGE_EN,
+  ...POLICY_EN,
+  ...MEETING_EN,
+  ...PRESENT_EN,
+  ...DATA_EN,
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -27,6 +27,10 @@ export class AppState {
   enterprise = $state<string | null>(null);
   /** Last map viewport the user settled on; restored on reload. */
   map = $state.raw<MapViewport | null>(null);
+  bank = $state<string | null>(null);
+  meeting = $state<string | null>(null);
+  scene = $state(1);
+  names = $state(false);
   /** URL parameters that could not be used, shown once as a notice. */
   notices = $state.raw<UrlNotice[]>([]);
   /**
@@ -44,6 +48,10 @@ export class AppState {
     link: this.link,
     enterprise: this.enterprise,
     map: this.map,
+    bank: this.bank,
+    meeting: this.meeting,
+    scene: this.scene,
+    names: this.names,
   });
   /** The state as a query string; an effect pushes it into `history`. */
   readonly url = $derived(encodeUrlState(this.urlState));
@@ -62,6 +70,10 @@ export class AppState {
     this.link = state.link;
     this.enterprise = state.enterprise;
     this.map = state.map;
+    this.bank = state.bank;
+    this.meeting = state.meeting;
+    this.scene = state.scene;
+    this.names = state.names;
     this.notices = notices;
   }
 
@@ -77,6 +89,40 @@ export class AppState {
   showOverview(): void {
     this.step();
     this.view = 'overview';
+  }
+
+  /** Switches view, keeping chain, region and bank so the views tell one story. */
+  showView(view: View): void {
+    this.step();
+    this.view = view;
+  }
+
+  /** Chooses the chain for the current view (the Atlas clears its per-chain filters and selection). */
+  setChain(chainId: string): void {
+    if (this.view === 'atlas') return this.openChain(chainId);
+    this.step();
+    this.chain = chainId;
+  }
+
+  setBank(bankId: string | null): void {
+    this.step();
+    this.bank = bankId;
+  }
+
+  setMeeting(meetingId: string | null): void {
+    this.step();
+    this.meeting = meetingId;
+  }
+
+  /** Presentation scene; scenes replace each other in history so back leaves the presentation. */
+  setScene(scene: number): void {
+    this.step(true);
+    this.scene = Math.max(1, Math.round(scene));
+  }
+
+  toggleNames(): void {
+    this.step(true);
+    this.names = !this.names;
   }
 
   /** Opens a chain in the Atlas with a clean slate (filters and selection belong to a chain). */

@@ -34,6 +34,24 @@ describe('decodeUrlState()', () => {
       link: 'nev.cell',
       enterprise: 'e-nev-changzhou-017',
       map: { lon: 119.95, lat: 31.77, zoom: 7.5 },
+      bank: null,
+      meeting: null,
+      scene: 1,
+      names: false,
+    });
+  });
+
+  it('reads the bank, meeting, presentation scene and names toggle', () => {
+    const { state, notices } = decodeUrlState(
+      '?view=present&bank=b-state-a&meeting=m-nev-ningde&scene=3&names=1',
+    );
+    expect(notices).toEqual([]);
+    expect(state).toMatchObject({
+      view: 'present',
+      bank: 'b-state-a',
+      meeting: 'm-nev-ningde',
+      scene: 3,
+      names: true,
     });
   });
 
@@ -48,6 +66,9 @@ describe('decodeUrlState()', () => {
     ['?map=200,31,5', 'map', '200,31,5'],
     ['?map=120,31', 'map', '120,31'],
     ['?role=boss', 'role', 'boss'],
+    ['?scene=0', 'scene', '0'],
+    ['?scene=2.5', 'scene', '2.5'],
+    ['?names=yes', 'names', 'yes'],
   ])('malformed %s falls back to the default with a notice', (search, param, value) => {
     const { state, notices } = decodeUrlState(search);
     expect(state).toEqual(DEFAULT_URL_STATE);
@@ -93,6 +114,10 @@ describe('encodeUrlState()', () => {
       link: 'pv.cell',
       enterprise: null,
       map: { lon: 120.5, lat: 31.25, zoom: 5 },
+      bank: 'b-jsb-c',
+      meeting: 'm-pv-changzhou',
+      scene: 4,
+      names: true,
     };
     expect(decodeUrlState(encodeUrlState(state)).state).toEqual(state);
   });

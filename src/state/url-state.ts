@@ -10,7 +10,15 @@ import { DISPLAY_ROLES, SIZE_CLASSES, SRDI_TIERS, STAGES } from '../domain/schem
 import { LANGS, type Lang } from '../i18n/format';
 import { OVERLAYS, type Overlay } from '../overlays/overlays';
 
-export const VIEWS = ['overview', 'atlas'] as const;
+export const VIEWS = [
+  'overview',
+  'atlas',
+  'coverage',
+  'policy',
+  'meeting',
+  'present',
+  'data',
+] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface MapViewport {
@@ -30,6 +38,14 @@ export interface UrlState {
   /** Selected enterprise. */
   enterprise: string | null;
   map: MapViewport | null;
+  /** “My bank” of the Coverage and Policy views. */
+  bank: string | null;
+  /** Docking meeting shown on the Meeting and Present views. */
+  meeting: string | null;
+  /** Presentation scene, 1-based. */
+  scene: number;
+  /** Presentation shows enterprise names and USCCs (hidden by default, §9.3). */
+  names: boolean;
 }
 
 export const DEFAULT_OVERLAY: Overlay = 'verdict';
@@ -43,6 +59,10 @@ export const DEFAULT_URL_STATE: UrlState = {
   link: null,
   enterprise: null,
   map: null,
+  bank: null,
+  meeting: null,
+  scene: 1,
+  names: false,
 };
 
 /** A parameter that could not be used, for the notice bar. */
@@ -82,6 +102,10 @@ const PARAMS = {
   link: id,
   ent: id,
   map: viewport,
+  bank: id,
+  meeting: id,
+  scene: z.coerce.number().int().min(1).max(20),
+  names: z.enum(['1', '0']).transform((v) => v === '1'),
 } as const;
 type Param = keyof typeof PARAMS;
 type Parsed = { [K in Param]?: z.infer<(typeof PARAMS)[K]> };
@@ -130,6 +154,10 @@ export function decodeUrlState(search: string): { state: UrlState; notices: UrlN
       link: got.link ?? null,
       enterprise: got.ent ?? null,
       map,
+      bank: got.bank ?? null,
+      meeting: got.meeting ?? null,
+      scene: got.scene ?? 1,
+      names: got.names ?? false,
     },
     notices,
   };
@@ -154,6 +182,10 @@ export function encodeUrlState(state: UrlState): string {
     const { lon, lat, zoom } = state.map;
     params.set('map', `${round(lon, 4)},${round(lat, 4)},${round(zoom, 2)}`);
   }
+  if (state.bank) params.set('bank', state.bank);
+  if (state.meeting) params.set('meeting', state.meeting);
+  if (state.scene !== 1) params.set('scene', String(state.scene));
+  if (state.names) params.set('names', '1');
   const s = params.toString();
   return s ? `?${s}` : '';
 }
