@@ -1,0 +1,378 @@
+/**
+ * npm run bench — measures the built app in Debian's Chromium (headless, software WebGL), in the page.
+ *
+ *   npm run bench                       demo + generated 10k and 100k enterprises, 5 runs each
+ *   npm run bench -- --sizes demo,10000 --runs 3
+ *   npm run bench -- --smoke            demo only, one run: the `npm test` smoke that keeps this alive
+ *
+ * The generated datasets (same generator and distributions as the demo) are written to a temporary
+ * folder and served in place of the demo file by intercepting its request; nothing is committed and
+ * the app has no benchmark-only code path. Prints one table with the product targets beside the
+ * figures and writes the same as JSON to .bench/results.json. Timings are never test assertions.
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { CHAINS_PATH, serializeDataset } from '../data/generate-demo';
+import { generateDemo, parseChainsSource } from '../data/generator/generate';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist');
+const PORT = Number(process.env.BENCH_PORT ?? 4188);
+const BASE = `http://127.0.0.1:${PORT}/`;
+
+const TARGETS = {
+  demo: { ready: 800, interaction: 50, heapMb: 150 },
+  large: { ready: 2500, interaction: 100, heapMb: 500 },
+  firstViewJsGzipKb: 600,
+};
+
+interface SizeResult {
+  dataset: string;
+  enterprises: number;
+  runs: number;
+  readyMs: number[];
+  overlayMs: number[];
+  filterMs: number[];
+  selectMs: number[];
+  heapAfterLoadMb: number;
+  heapAfterSwitchesMb: number | null;
+  error?: string;
+}
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? Number.NaN;
+}
+
+/**
+ * Records, per view, when its readiness flag last turned true and last turned false. A view that an
+ * action does not need to redraw (an overlay change that only updates feature state) never clears
+ * its flag; it counts as done at once.
+ */
+const READY_PROBE = `(() => {
+  if (window.__benchReady) return;
+  const log = { graph: 0, map: 0, graphBusy: 0, mapBusy: 0 };
+  window.__benchReady = log;
+  const watch = () => {
+    for (const [key, id] of [['graph', 'chain-graph'], ['map', 'map']]) {
+      const el = document.querySelector('[data-testid="' + id + '"]');
+      if (!el || el.__benchWatched) continue;
+      el.__benchWatched = true;
+      const note = () => {
+        if (el.getAttribute('data-ready') === 'true') log[key] = performance.now();
+        else log[key + 'Busy'] = performance.now();
+      };
+      note();
+      new MutationObserver(note).observe(el, { attributes: true, attributeFilter: ['data-ready'] });
+    }
+  };
+  new MutationObserver(watch).observe(document, { subtree: true, childList: true });
+  watch();
+})()`;
+
+/**
+ * Waits until both views show the state set at `since` and returns when that happened: the last
+ * redraw's end, or — when neither view had to redraw — the first frame after the action.
+ */
+async function bothReadyAfter(page: Page, since: number, timeout = 120_000): Promise<number> {
+  const handle = await page.waitForFunction(
+    (t) => {
+      type Log = { graph: number; map: number; graphBusy: number; mapBusy: number };
+      const log = (window as unknown as { __benchReady?: Log }).__benchReady;
+      const graph = document.querySelector('[data-testid="chain-graph"]');
+      const map = document.querySelector('[data-testid="map"]');
+      if (!log || !graph || !map) return null;
+      if (
+        graph.getAttribute('data-ready') !== 'true' ||
+        map.getAttribute('data-ready') !== 'true'
+      ) {
+        return null;
+      }
+      // On first load (t = 0) both must have drawn; later, a view that never went busy is done.
+      // (No helper functions in here: the bundler would wrap them in a name helper the page lacks.)
+      const graphDone = log.graph > t || (t > 0 && log.graphBusy < t);
+      const mapDone = log.map > t || (t > 0 && log.mapBusy < t);
+      if (!graphDone || !mapDone) return null;
+      const ends = [log.graph, log.map].filter((x) => x > t);
+      return ends.length > 0 ? Math.max(...ends) : performance.now();
+    },
+    since,
+    { timeout, polling: 'raf' },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize / 1e6;
+}
+
+/** Time from a user action (run in the page) to both views drawn again. */
+async function timeAction(page: Page, act: () => Promise<unknown>): Promise<number> {
+  const t0 = await page.evaluate(() => performance.now());
+  await act();
+  const t1 = await bothReadyAfter(page, t0);
+  return t1 - t0;
+}
+
+async function benchSize(
+  browser: Browser,
+  name: string,
+  file: string | null,
+  enterprises: number,
+  runs: number,
+  switches: number,
+): Promise<SizeResult> {
+  const result: SizeResult = {
+    dataset: name,
+    enterprises,
+    runs,
+    readyMs: [],
+    overlayMs: [],
+    filterMs: [],
+    selectMs: [],
+    heapAfterLoadMb: Number.NaN,
+    heapAfterSwitchesMb: null,
+  };
+  const body = file ? readFileSync(file) : null;
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(180_000);
+    if (body) {
+      await page.route('**/demo.v1-*.json', (route) =>
+        route.fulfill({ body, contentType: 'application/json' }),
+      );
+    }
+    await page.addInitScript(READY_PROBE);
+    await page.goto(`${BASE}?view=atlas&chain=nev`);
+    result.readyMs.push(await bothReadyAfter(page, 0, 300_000));
+
+    const overlays = ['role', 'gap', 'verdict'];
+    result.overlayMs.push(
+      await timeAction(page, () =>
+        page.locator(`[data-overlay="${overlays[run % overlays.length]}"]`).click(),
+      ),
+    );
+    const provinces = ['江苏', '广东', '福建'];
+    result.filterMs.push(
+      await timeAction(page, () =>
+        page.locator('select[data-facet="province"]').selectOption(provinces[run % 3] ?? '江苏'),
+      ),
+    );
+    await timeAction(page, () => page.locator('select[data-facet="province"]').selectOption(''));
+    const links = ['nev.cell', 'nev.pack', 'nev.cathode'];
+    result.selectMs.push(
+      await timeAction(page, () =>
+        page
+          .locator(`[data-testid="link-list"] [data-link="${links[run % 3]}"]`)
+          .first()
+          .click(),
+      ),
+    );
+
+    if (run === 0) {
+      result.heapAfterLoadMb = await heapMb(page);
+      if (switches > 0) {
+        const chains = ['ic', 'pv', 'cm', 'tex', 'app', 'rail', 'robot', 'nev'];
+        for (let i = 0; i < switches; i++) {
+          await timeAction(page, () =>
+            page.getByTestId('chain-select').selectOption(chains[i % chains.length] ?? 'nev'),
+          );
+        }
+        result.heapAfterSwitchesMb = await heapMb(page);
+      }
+    }
+    await context.close();
+  }
+  return result;
+}
+
+/** JavaScript in dist/assets, raw and gzip, and which chunks the first view loads. */
+async function bundleReport(browser: Browser) {
+  const assets = join(DIST, 'assets');
+  const chunks = readdirSync(assets)
+    .filter((f) => f.endsWith('.js') || f.endsWith('.mjs'))
+    .map((f) => {
+      const bytes = readFileSync(join(assets, f));
+      return { file: f, rawKb: bytes.length / 1024, gzipKb: gzipSync(bytes).length / 1024 };
+    })
+    .sort((a, b) => b.gzipKb - a.gzipKb);
+  const page = await browser.newPage();
+  const loaded = new Set<string>();
+  page.on('request', (r) => {
+    const name = r.url().split('/').pop() ?? '';
+    if (/\.m?js$/.test(name)) loaded.add(name);
+  });
+  await page.goto(BASE);
+  await page.getByTestId('chain-table').waitFor();
+  await page.close();
+  const firstView = chunks.filter((c) => loaded.has(c.file));
+  return {
+    chunks,
+    firstViewGzipKb: firstView.reduce((s, c) => s + c.gzipKb, 0),
+    firstViewFiles: firstView.map((c) => c.file),
+  };
+}
+
+function fmt(x: number | null, digits = 0): string {
+  return x === null || Number.isNaN(x) ? '—' : x.toFixed(digits);
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: 'demo,10000,100000' },
+      runs: { type: 'string', default: '5' },
+      switches: { type: 'string', default: '50' },
+      smoke: { type: 'boolean', default: false },
+    },
+  });
+  const sizes = values.smoke ? ['demo'] : (values.sizes ?? 'demo').split(',');
+  const runs = values.smoke ? 1 : Number(values.runs);
+  const switches = values.smoke ? 2 : Number(values.switches);
+  statSync(join(DIST, 'index.html')); // the caller builds first (npm run bench does)
+
+  const tmp = mkdtempSync(join(tmpdir(), 'chainatlas-bench-'));
+  const source = parseChainsSource(JSON.parse(readFileSync(CHAINS_PATH, 'utf8')));
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
+  let browser: Browser | null = null;
+  try {
+    for (let i = 0; i < 100; i++) {
+      try {
+        await fetch(BASE);
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    browser = await chromium.launch({
+      executablePath: execFileSync('sh', ['-c', 'command -v chromium'], {
+        encoding: 'utf8',
+      }).trim(),
+      args: [
+        '--no-sandbox',
+        '--enable-unsafe-swiftshader',
+        '--disable-background-networking',
+        '--disable-features=NetworkTimeServiceQuerying',
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+      ],
+    });
+    const results: SizeResult[] = [];
+    for (const size of sizes) {
+      let file: string | null = null;
+      let n = 1680;
+      if (size !== 'demo') {
+        n = Number(size);
+        const started = performance.now();
+        file = join(tmp, `demo-${n}.json`);
+        writeFileSync(file, serializeDataset(generateDemo(source, { enterprises: n })));
+        const mb = statSync(file).size / 1e6;
+        console.error(
+          `generated ${n} enterprises: ${mb.toFixed(0)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
+      }
+      console.error(`measuring ${size} (${runs} runs)…`);
+      try {
+        results.push(await benchSize(browser, size, file, n, runs, switches));
+      } catch (err) {
+        results.push({
+          dataset: size,
+          enterprises: n,
+          runs,
+          readyMs: [],
+          overlayMs: [],
+          filterMs: [],
+          selectMs: [],
+          heapAfterLoadMb: Number.NaN,
+          heapAfterSwitchesMb: null,
+          error: String(err).slice(0, 300),
+        });
+      }
+    }
+    const bundle = await bundleReport(browser);
+
+    const machine = `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${browser.version() ? `Chromium ${browser.version()}` : 'Chromium'}, software WebGL`;
+    const rows: string[][] = [
+      ['metric', ...results.map((r) => `${r.dataset} (${r.enterprises})`), 'target demo / 100k'],
+    ];
+    const line = (label: string, f: (r: SizeResult) => string, target: string) =>
+      rows.push([label, ...results.map((r) => (r.error ? 'error' : f(r))), target]);
+    line(
+      'navigation → map and graph drawn, median ms',
+      (r) => fmt(median(r.readyMs)),
+      '≤ 800 / ≤ 2500',
+    );
+    line(
+      'overlay change → views updated, p50 / p95 ms',
+      (r) => `${fmt(median(r.overlayMs))} / ${fmt(quantile(r.overlayMs, 0.95))}`,
+      '≤ 50 / ≤ 100 (p95)',
+    );
+    line(
+      'filter change → views updated, p50 / p95 ms',
+      (r) => `${fmt(median(r.filterMs))} / ${fmt(quantile(r.filterMs, 0.95))}`,
+      '≤ 50 / ≤ 100 (p95)',
+    );
+    line(
+      'select a link → map + panel, p50 / p95 ms',
+      (r) => `${fmt(median(r.selectMs))} / ${fmt(quantile(r.selectMs, 0.95))}`,
+      '≤ 50 / ≤ 100 (p95)',
+    );
+    line('JS heap after load, MB', (r) => fmt(r.heapAfterLoadMb, 1), '≤ 150 / ≤ 500');
+    line(
+      `JS heap after ${switches} chain switches, MB`,
+      (r) => fmt(r.heapAfterSwitchesMb, 1),
+      'no unbounded growth',
+    );
+    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+    const table = rows.map((r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')).join('\n');
+
+    console.log(`\nChainAtlas bench — ${machine}\n`);
+    console.log(table);
+    for (const r of results) if (r.error) console.log(`\n${r.dataset}: ${r.error}`);
+    console.log(
+      `\nJavaScript, first view (overview): ${bundle.firstViewGzipKb.toFixed(0)} KB gzip (target ≤ ${TARGETS.firstViewJsGzipKb}) — ${bundle.firstViewFiles.join(', ')}`,
+    );
+    console.log('Chunks (raw / gzip KB):');
+    for (const c of bundle.chunks) {
+      console.log(
+        `  ${c.file.padEnd(44)} ${c.rawKb.toFixed(0).padStart(6)} / ${c.gzipKb.toFixed(0).padStart(5)}`,
+      );
+    }
+    mkdirSync(join(ROOT, '.bench'), { recursive: true });
+    writeFileSync(
+      join(ROOT, '.bench', values.smoke ? 'smoke.json' : 'results.json'),
+      `${JSON.stringify({ machine, targets: TARGETS, results, bundle }, null, 2)}\n`,
+    );
+    if (values.smoke && results.some((r) => r.error || r.readyMs.length === 0)) {
+      console.error('bench smoke failed: the benchmark could not drive the app');
+      process.exitCode = 1;
+    }
+  } finally {
+    await browser?.close();
+    server.kill();
+  }
+}
+
+await main();
