@@ -1,3 +1,4 @@
+import './zod-config';
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-sans-sc/400.css';

@@ -21,6 +21,19 @@ export interface ChainGraphCallbacks {
   onhoverlink?(id: string | null): void;
 }
 
+/**
+ * cytoscape injects a one-rule <style> element (container position: relative) unless an element
+ * with its id exists; an inline style element breaks the app's CSP (style-src 'self'). The rule is
+ * in app.css instead, and this marker tells cytoscape it is there.
+ */
+const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
+function markCytoscapeStylesheet(): void {
+  if (document.getElementById(CYTOSCAPE_STYLESHEET_ID)) return;
+  const marker = document.createElement('meta');
+  marker.id = CYTOSCAPE_STYLESHEET_ID;
+  document.head.prepend(marker);
+}
+
 export const MIN_ZOOM = 0.2;
 export const MAX_ZOOM = 3;
 const FIT_PADDING = 30;
@@ -55,6 +68,7 @@ export function chainGraph(
 ): Attachment<HTMLElement> {
   return (el) => {
     let fontFamily = fontFamilyOf(el);
+    markCytoscapeStylesheet();
     const cy = cytoscape({
       container: el,
       elements: [],

@@ -92,6 +92,7 @@ const core = {
   'panel.link.lenders': '服务银行（按类型计数）',
   'panel.link.noLenders': '没有银行服务该环节的中小企业',
   'panel.link.topGap': '缺口最大的企业',
+  'panel.link.concentrated': '集中度高：一家银行占该环节中小企业授信额度的{share}',
   'panel.link.scope': '范围',
   'status.covered': '已获银行授信',
   'status.firstLoan': '首贷培育对象',
@@ -250,6 +251,8 @@ const coreEn: Record<keyof typeof core, string> = {
   'panel.link.lenders': 'Lenders present (count by type)',
   'panel.link.noLenders': 'No bank serves the SMEs of this link',
   'panel.link.topGap': 'Largest gaps',
+  'panel.link.concentrated':
+    'Concentrated: one lender holds {share} of the SMEs’ credit lines here',
   'panel.link.scope': 'Scope',
   'status.covered': 'Has bank credit',
   'status.firstLoan': 'First-loan candidate',
