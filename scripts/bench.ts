@@ -88,7 +88,15 @@ const READY_PROBE = `(() => {
  * Waits until both views show the state set at `since` and returns when that happened: the last
  * redraw's end, or — when neither view had to redraw — the first frame after the action.
  */
-async function bothReadyAfter(page: Page, since: number, timeout = 120_000): Promise<number> {
+interface ReadyAt {
+  /** When both views showed the state: the later redraw's end, or the first frame after. */
+  at: number;
+  /** When each view finished (the action's start when it did not need to redraw). */
+  graph: number;
+  map: number;
+}
+
+async function bothReadyAfter(page: Page, since: number, timeout = 120_000): Promise<ReadyAt> {
   const handle = await page.waitForFunction(
     (t) => {
       type Log = { graph: number; map: number; graphBusy: number; mapBusy: number };
@@ -107,13 +115,17 @@ async function bothReadyAfter(page: Page, since: number, timeout = 120_000): Pro
       const graphDone = log.graph > t || (t > 0 && log.graphBusy < t);
       const mapDone = log.map > t || (t > 0 && log.mapBusy < t);
       if (!graphDone || !mapDone) return null;
-      const ends = [log.graph, log.map].filter((x) => x > t);
-      return ends.length > 0 ? Math.max(...ends) : performance.now();
+      const now = performance.now();
+      return {
+        at: Math.max(log.graph > t ? log.graph : 0, log.map > t ? log.map : 0) || now,
+        graph: log.graph > t ? log.graph : t,
+        map: log.map > t ? log.map : t,
+      };
     },
     since,
     { timeout, polling: 'raf' },
   );
-  return (await handle.jsonValue()) as number;
+  return (await handle.jsonValue()) as ReadyAt;
 }
 
 async function heapMb(page: Page): Promise<number> {
@@ -124,12 +136,16 @@ async function heapMb(page: Page): Promise<number> {
   return usedSize / 1e6;
 }
 
+/** Per-view breakdown of every timed action: which view the time went to. */
+const breakdown: { action: string; graphMs: number; mapMs: number }[] = [];
+
 /** Time from a user action (run in the page) to both views drawn again. */
-async function timeAction(page: Page, act: () => Promise<unknown>): Promise<number> {
+async function timeAction(page: Page, act: () => Promise<unknown>, label = ''): Promise<number> {
   const t0 = await page.evaluate(() => performance.now());
   await act();
-  const t1 = await bothReadyAfter(page, t0);
-  return t1 - t0;
+  const r = await bothReadyAfter(page, t0);
+  if (label) breakdown.push({ action: label, graphMs: r.graph - t0, mapMs: r.map - t0 });
+  return r.at - t0;
 }
 
 async function benchSize(
@@ -163,28 +179,36 @@ async function benchSize(
     }
     await page.addInitScript(READY_PROBE);
     await page.goto(`${BASE}?view=atlas&chain=nev`);
-    result.readyMs.push(await bothReadyAfter(page, 0, 300_000));
+    result.readyMs.push((await bothReadyAfter(page, 0, 300_000)).at);
 
     const overlays = ['role', 'gap', 'verdict'];
     result.overlayMs.push(
-      await timeAction(page, () =>
-        page.locator(`[data-overlay="${overlays[run % overlays.length]}"]`).click(),
+      await timeAction(
+        page,
+        () => page.locator(`[data-overlay="${overlays[run % overlays.length]}"]`).click(),
+        `${name} overlay`,
       ),
     );
     const provinces = ['江苏', '广东', '福建'];
     result.filterMs.push(
-      await timeAction(page, () =>
-        page.locator('select[data-facet="province"]').selectOption(provinces[run % 3] ?? '江苏'),
+      await timeAction(
+        page,
+        () =>
+          page.locator('select[data-facet="province"]').selectOption(provinces[run % 3] ?? '江苏'),
+        `${name} filter`,
       ),
     );
     await timeAction(page, () => page.locator('select[data-facet="province"]').selectOption(''));
     const links = ['nev.cell', 'nev.pack', 'nev.cathode'];
     result.selectMs.push(
-      await timeAction(page, () =>
-        page
-          .locator(`[data-testid="link-list"] [data-link="${links[run % 3]}"]`)
-          .first()
-          .click(),
+      await timeAction(
+        page,
+        () =>
+          page
+            .locator(`[data-testid="link-list"] [data-link="${links[run % 3]}"]`)
+            .first()
+            .click(),
+        `${name} select`,
       ),
     );
 
@@ -351,6 +375,14 @@ async function main() {
     console.log(`\nChainAtlas bench — ${machine}\n`);
     console.log(table);
     for (const r of results) if (r.error) console.log(`\n${r.dataset}: ${r.error}`);
+    const actions = [...new Set(breakdown.map((b) => b.action))];
+    console.log('\nWhere the time goes (median ms until each view is drawn):');
+    for (const a of actions) {
+      const rows = breakdown.filter((b) => b.action === a);
+      console.log(
+        `  ${a.padEnd(22)} graph ${fmt(median(rows.map((b) => b.graphMs))).padStart(5)}   map ${fmt(median(rows.map((b) => b.mapMs))).padStart(5)}`,
+      );
+    }
     console.log(
       `\nJavaScript, first view (overview): ${bundle.firstViewGzipKb.toFixed(0)} KB gzip (target ≤ ${TARGETS.firstViewJsGzipKb}) — ${bundle.firstViewFiles.join(', ')}`,
     );
@@ -363,7 +395,7 @@ async function main() {
     mkdirSync(join(ROOT, '.bench'), { recursive: true });
     writeFileSync(
       join(ROOT, '.bench', values.smoke ? 'smoke.json' : 'results.json'),
-      `${JSON.stringify({ machine, targets: TARGETS, results, bundle }, null, 2)}\n`,
+      `${JSON.stringify({ machine, targets: TARGETS, results, breakdown, bundle }, null, 2)}\n`,
     );
     if (values.smoke && results.some((r) => r.error || r.readyMs.length === 0)) {
       console.error('bench smoke failed: the benchmark could not drive the app');

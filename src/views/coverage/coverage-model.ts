@@ -1,0 +1,468 @@
+/**
+ * The Coverage view model: pure functions from the analysis and the user's choices (chain, region,
+ * my bank, orders, map link) to what the matrix, the lists, the map and the export draw. The view
+ * calls these through `$derived`; nothing here touches the DOM.
+ */
+import {
+  coverageBy,
+  rankUncoveredLinks,
+  UNCOVERED_VERDICTS,
+  VERDICTS,
+  type GroupCoverage,
+  type UncoveredLink,
+  type Verdict,
+} from '../../analysis/coverage';
+import {
+  buildCoverageMatrix,
+  cellKey,
+  isSmallCount,
+  scopeEnterprises,
+  sortMatrixColumns,
+  sortMatrixRows,
+  type ColumnOrder,
+  type CoverageMatrix,
+  type MatrixColumn,
+  type RowOrder,
+} from '../../analysis/coverage-view';
+import type { Scope } from '../../analysis/scope';
+import type { Analysis } from '../../analysis/types';
+import { bankWhiteSpace, type WhiteSpaceEntry } from '../../analysis/white-space';
+import {
+  presenceCell,
+  presenceLegend,
+  type MatrixChartInput,
+  type MatrixDims,
+} from '../../charts/matrix';
+import {
+  isLenderType,
+  LENDER_TYPES,
+  type Bank,
+  type Chain,
+  type Enterprise,
+  type Link,
+} from '../../domain/schema';
+import { formatCount, formatShare, formatWan, type Lang } from '../../i18n/format';
+import { both, INSTITUTION_LABELS, VERDICT_LABELS, verdictReasonText } from '../../i18n/labels';
+import { translate, type MessageKey } from '../../i18n/messages';
+import type { MapGroup, MapInput } from '../../map/features';
+import { VERDICT_COLORS } from '../../overlays/overlays';
+
+export interface Region {
+  province: string | null;
+  city: string | null;
+}
+
+export interface CoverageModel {
+  analysis: Analysis;
+  chain: Chain;
+  links: Link[];
+  scope: Scope;
+  /** The chain's enterprises in the region. */
+  enterprises: Enterprise[];
+  matrix: CoverageMatrix;
+  /** §5.2 uncovered links of the scope, by priority. */
+  uncovered: UncoveredLink[];
+  myBank: Bank | null;
+  /** §5.3 white space of my bank in the scope; null without a bank. */
+  whiteSpace: WhiteSpaceEntry[] | null;
+}
+
+/** The region filters as an analysis scope (a city implies its province). */
+export function scopeOf(chainId: string, region: Region): Scope {
+  return {
+    chainId,
+    ...(region.province ? { provinceZh: region.province } : {}),
+    ...(region.city ? { cityId: region.city } : {}),
+  };
+}
+
+/** The bank a URL names, if it is a lender of the dataset (white space is about credit). */
+export function resolveMyBank(analysis: Analysis, bankId: string | null): Bank | null {
+  const bank = bankId ? analysis.index.bankById.get(bankId) : undefined;
+  return bank && isLenderType(bank.type) ? bank : null;
+}
+
+export function buildCoverageModel(
+  analysis: Analysis,
+  chainId: string,
+  region: Region,
+  myBankId: string | null,
+): CoverageModel {
+  const chain = analysis.index.chainById.get(chainId);
+  if (!chain) throw new Error(`unknown chain: ${chainId}`);
+  const scope = scopeOf(chainId, region);
+  const enterprises = scopeEnterprises(analysis, scope);
+  const myBank = resolveMyBank(analysis, myBankId);
+  return {
+    analysis,
+    chain,
+    links: chain.linkIds.flatMap((id) => analysis.index.linkById.get(id) ?? []),
+    scope,
+    enterprises,
+    matrix: buildCoverageMatrix(analysis, scope, { myBankId: myBank?.id ?? null }),
+    uncovered: rankUncoveredLinks(analysis, enterprises, 'link'),
+    myBank,
+    whiteSpace: myBank ? bankWhiteSpace(analysis, myBank.id, scope) : null,
+  };
+}
+
+/** The link the map shows: the chosen one if it is in the chain, else the top uncovered link. */
+export function mapLinkOf(model: CoverageModel, chosen: string | null): string | null {
+  if (chosen && model.chain.linkIds.includes(chosen)) return chosen;
+  return model.uncovered[0]?.linkId ?? model.chain.linkIds[0] ?? null;
+}
+
+const nameOf = (x: { nameZh: string; nameEn?: string }, lang: Lang) =>
+  lang === 'zh' ? x.nameZh : (x.nameEn ?? x.nameZh);
+
+export function linkName(model: CoverageModel, linkId: string, lang: Lang): string {
+  const l = model.analysis.index.linkById.get(linkId);
+  return l ? nameOf(l, lang) : linkId;
+}
+
+/** A count as shown to a bank: “<3” for one or two (§9.3). */
+export const discreetCount = (n: number, lang: Lang): string =>
+  isSmallCount(n) ? '<3' : formatCount(n, lang);
+
+/** Column heading: a bank's name, or the count of lenders an aggregate stands for. */
+export function columnLabel(model: CoverageModel, c: MatrixColumn, lang: Lang): string {
+  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
+  switch (c.kind) {
+    case 'bank':
+    case 'mine': {
+      const bank = c.bankId ? model.analysis.index.bankById.get(c.bankId) : undefined;
+      const name = bank ? nameOf(bank, lang) : (c.bankId ?? c.key);
+      return c.kind === 'mine' ? t('coverage.matrix.mine', { name }) : name;
+    }
+    case 'others':
+      return t('coverage.matrix.others', { n: c.banks });
+    case 'type':
+      return t('coverage.matrix.type', {
+        type: c.type ? INSTITUTION_LABELS[c.type][lang] : '',
+        n: c.banks,
+      });
+  }
+}
+
+/** The matrix as the chart draws it, in the chosen orders, every string in the user's language. */
+export function buildMatrixChart(
+  model: CoverageModel,
+  opts: { lang: Lang; rowOrder: RowOrder; columnOrder: ColumnOrder; selectedLinkId: string | null },
+): MatrixChartInput {
+  const { lang } = opts;
+  const t = (key: MessageKey) => translate(lang, key);
+  const { matrix } = model;
+  return {
+    rows: sortMatrixRows(matrix.rows, opts.rowOrder).map((r) => ({
+      key: r.linkId,
+      label: linkName(model, r.linkId, lang),
+      chipColor: VERDICT_COLORS[r.verdict],
+      title: `${linkName(model, r.linkId, lang)} · ${both(VERDICT_LABELS[r.verdict], lang)}: ${verdictReasonText(r.reason, lang)}`,
+      totals: [formatCount(r.lenders, lang), formatShare(r.share, lang), formatWan(r.gap, lang)],
+      selected: r.linkId === opts.selectedLinkId,
+    })),
+    columns: sortMatrixColumns(matrix.columns, opts.columnOrder).map((c) => ({
+      key: c.key,
+      label: columnLabel(model, c, lang),
+      totals: [discreetCount(c.smesServed, lang), formatCount(c.links, lang)],
+      emphasis: c.kind === 'mine',
+    })),
+    cell: (linkId, key) => {
+      const cell = matrix.cells.get(cellKey(linkId, key));
+      return presenceCell(cell?.smesServed ?? 0, cell?.share ?? null);
+    },
+    rowHeader: t('coverage.matrix.rowHeader'),
+    rowTotalHeaders: [
+      t('coverage.matrix.lenders'),
+      t('coverage.matrix.served'),
+      t('coverage.matrix.gap'),
+    ],
+    columnTotalHeaders: [t('coverage.matrix.colSmes'), t('coverage.matrix.colLinks')],
+  };
+}
+
+/**
+ * One sentence on a cell, for hover and keyboard focus: who, which link, how many of its SMEs.
+ * Fewer than three are never counted out (§9.3).
+ * @example cellExplanation(model, 'nev.cell', 'b-lsb-a', 'en')
+ * // → 'Large State-owned Bank A (demo) · Battery cells: serves 6 of 30 SMEs (20.0%)'
+ */
+export function cellExplanation(
+  model: CoverageModel,
+  linkId: string,
+  columnKey: string,
+  lang: Lang,
+): string {
+  const column = model.matrix.columns.find((c) => c.key === columnKey);
+  const cell = model.matrix.cells.get(cellKey(linkId, columnKey));
+  if (!column || !cell) return '';
+  const vars = {
+    who: columnLabel(model, column, lang),
+    link: linkName(model, linkId, lang),
+    n: formatCount(cell.smesServed, lang),
+    total: formatCount(cell.smes, lang),
+    share: formatShare(cell.share, lang),
+  };
+  const key: MessageKey =
+    cell.smes === 0
+      ? 'coverage.cell.noSmes'
+      : cell.smesServed === 0
+        ? 'coverage.cell.none'
+        : isSmallCount(cell.smesServed)
+          ? 'coverage.cell.small'
+          : 'coverage.cell.serves';
+  return translate(lang, key, vars);
+}
+
+function verdictGroup(key: string, label: string, g: GroupCoverage, lang: Lang): MapGroup {
+  return {
+    key,
+    // The tooltip shows this as the colour's meaning: the verdict and the figure behind it.
+    label: `${label} · ${VERDICT_LABELS[g.verdict][lang]}: ${verdictReasonText(g.reason, lang)}`,
+    enterprises: g.enterprises,
+    gap: g.gap,
+    cls: g.verdict,
+    color: VERDICT_COLORS[g.verdict],
+  };
+}
+
+/**
+ * The map for one link: city bubbles and provinces coloured by the verdict of the link × city and
+ * link × province groups (§5.2), the link's enterprises in scope on their cities, coloured by their
+ * city's verdict, with their gap and whether any bank serves them.
+ */
+export function buildCoverageMapInput(
+  model: CoverageModel,
+  opts: { lang: Lang; linkId: string | null },
+): MapInput {
+  const { index } = model.analysis;
+  const { lang, linkId } = opts;
+  const members = linkId ? model.enterprises.filter((e) => e.linkIds.includes(linkId)) : [];
+  const byCity = coverageBy(model.analysis, members, 'city');
+  const byProvince = coverageBy(model.analysis, members, 'province');
+
+  const cityGroups = new Map<string, MapGroup>();
+  for (const [cityId, g] of byCity) {
+    const city = index.cityById.get(cityId);
+    cityGroups.set(cityId, verdictGroup(cityId, city ? nameOf(city, lang) : cityId, g, lang));
+  }
+  const provinceGroups = new Map<string, MapGroup>();
+  for (const [provinceZh, g] of byProvince) {
+    const city = index.dataset.cities.find((c) => c.provinceZh === provinceZh);
+    const label = lang === 'zh' ? provinceZh : (city?.provinceEn ?? provinceZh);
+    provinceGroups.set(provinceZh, verdictGroup(provinceZh, label, g, lang));
+  }
+  return {
+    lang,
+    cities: index.dataset.cities,
+    enterprises: members.map((e) => {
+      const verdict = byCity.get(e.cityId)?.verdict ?? 'insufficient_data';
+      const a = model.analysis.byEnterprise.get(e.id);
+      const detail = a
+        ? translate(lang, a.covered ? 'coverage.map.ent.served' : 'coverage.map.ent.unserved', {
+            gap: formatWan(a.gap, lang),
+          })
+        : undefined;
+      return {
+        id: e.id,
+        cityId: e.cityId,
+        ...(e.lat !== undefined && e.lon !== undefined ? { lat: e.lat, lon: e.lon } : {}),
+        label: nameOf(e, lang),
+        cls: verdict,
+        color: VERDICT_COLORS[verdict],
+        linkId: e.primaryLinkId,
+        ...(detail ? { detail } : {}),
+      };
+    }),
+    cityGroups,
+    provinceGroups,
+    highlightIds: null,
+    selectedEnterpriseId: null,
+    flows: [],
+    scope: {
+      ...(model.scope.provinceZh ? { provinceZh: model.scope.provinceZh } : {}),
+      ...(model.scope.cityId ? { cityId: model.scope.cityId } : {}),
+    },
+  };
+}
+
+/** The region in words: “全国”, “江苏”, “江苏 › 常州”. */
+export function regionLabel(model: CoverageModel, lang: Lang): string {
+  const { index } = model.analysis;
+  const { provinceZh, cityId } = model.scope;
+  const parts: string[] = [];
+  if (provinceZh) {
+    const c = index.dataset.cities.find((x) => x.provinceZh === provinceZh);
+    parts.push(lang === 'zh' ? provinceZh : (c?.provinceEn ?? provinceZh));
+  }
+  if (cityId) {
+    const c = index.cityById.get(cityId);
+    parts.push(c ? nameOf(c, lang) : cityId);
+  }
+  return parts.length > 0 ? parts.join(' › ') : translate(lang, 'coverage.region.all');
+}
+
+export interface LegendEntry {
+  label: string;
+  color: string;
+}
+
+/** Verdict colours (links, cities, provinces), with bilingual verdict names (§2 first appearance). */
+export function verdictLegend(lang: Lang): LegendEntry[] {
+  return VERDICTS.map((v) => ({ label: both(VERDICT_LABELS[v], lang), color: VERDICT_COLORS[v] }));
+}
+
+/** The presence ramp of the matrix cells, then the “<3” class. */
+export function presenceLegendEntries(lang: Lang): LegendEntry[] {
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  return [
+    ...presenceLegend().map((e, i, all) => ({
+      label:
+        i === 0
+          ? `< ${pct(e.to)}`
+          : i === all.length - 1
+            ? `≥ ${pct(e.from)}`
+            : `${pct(e.from)}–${pct(e.to)}`,
+      color: e.color,
+    })),
+    { label: translate(lang, 'coverage.legend.small'), color: presenceCell(1, 1).fill },
+  ];
+}
+
+/** The texts of the PNG export of the view. */
+export function coverageExportText(
+  model: CoverageModel,
+  opts: {
+    lang: Lang;
+    rowOrder: RowOrder;
+    columnOrder: ColumnOrder;
+    mapLinkId: string | null;
+  },
+): { title: string; subtitle: string; legend: LegendEntry[]; filters: string[] } {
+  const { lang } = opts;
+  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
+  const chain = nameOf(model.chain, lang);
+  const region = regionLabel(model, lang);
+  return {
+    title: t('coverage.export.title', { chain }),
+    subtitle: t('coverage.export.subtitle', {
+      region,
+      asOf: model.analysis.index.dataset.meta.asOf,
+    }),
+    legend: [
+      ...verdictLegend(lang),
+      ...presenceLegendEntries(lang).map((e) => ({
+        ...e,
+        label: `${t('coverage.legend.presenceShort')} ${e.label}`,
+      })),
+    ],
+    filters: [
+      `${t('coverage.chain')}: ${chain}`,
+      `${t('coverage.region')}: ${region}`,
+      `${t('coverage.myBank')}: ${model.myBank ? nameOf(model.myBank, lang) : t('coverage.myBank.none')}`,
+      `${t('coverage.sort.rows')}: ${t(`coverage.sort.rows.${opts.rowOrder}`)}`,
+      `${t('coverage.sort.columns')}: ${t(`coverage.sort.columns.${opts.columnOrder}`)}`,
+      ...(opts.mapLinkId
+        ? [`${t('coverage.map.link')}: ${linkName(model, opts.mapLinkId, lang)}`]
+        : []),
+    ],
+  };
+}
+
+export interface RegionChoices {
+  provinces: { zh: string; label: string }[];
+  /** Cities of the chosen province (all cities of the chain without one). */
+  cities: { id: string; label: string; provinceZh: string }[];
+}
+
+/**
+ * The provinces and cities where the chain has enterprises, for the region selectors; names in the
+ * user's language, sorted by the Chinese names (pinyin order in zh-CN collation).
+ */
+export function regionChoices(
+  analysis: Analysis,
+  chainId: string,
+  province: string | null,
+  lang: Lang,
+): RegionChoices {
+  const { index } = analysis;
+  const cityIds = new Set((index.enterprisesByChain.get(chainId) ?? []).map((e) => e.cityId));
+  const cities = [...cityIds]
+    .flatMap((id) => index.cityById.get(id) ?? [])
+    .sort((a, b) => a.nameZh.localeCompare(b.nameZh, 'zh-CN'));
+  const provinces = new Map<string, string>();
+  for (const c of [...cities].sort((a, b) => a.provinceZh.localeCompare(b.provinceZh, 'zh-CN'))) {
+    provinces.set(c.provinceZh, lang === 'zh' ? c.provinceZh : c.provinceEn);
+  }
+  return {
+    provinces: [...provinces].map(([zh, label]) => ({ zh, label })),
+    cities: cities
+      .filter((c) => province === null || c.provinceZh === province)
+      .map((c) => ({ id: c.id, label: nameOf(c, lang), provinceZh: c.provinceZh })),
+  };
+}
+
+/**
+ * How many cities the map colours for the link, and how many of them are uncovered (§5.2 verdict
+ * blind spot, uncovered or underfunded).
+ * @example citySummary(input) // { cities: 7, uncovered: 3 }
+ */
+export function citySummary(input: Pick<MapInput, 'cityGroups'>): {
+  cities: number;
+  uncovered: number;
+} {
+  const groups = [...input.cityGroups.values()];
+  return {
+    cities: groups.length,
+    uncovered: groups.filter((g) => UNCOVERED_VERDICTS.has(g.cls as Verdict)).length,
+  };
+}
+
+/**
+ * Matrix dimensions for the number of columns: wide cells and long labels when there are few
+ * columns (my-bank mode), compact ones for the top-25 lenders so the matrix fits beside the side
+ * panel at 1440 px.
+ * @example matrixDims(26, 'zh') // { cellWidth: 24, labelWidth: 160, columnLabelMax: 150 }
+ */
+export function matrixDims(
+  columns: number,
+  lang: Lang,
+): Pick<MatrixDims, 'cellWidth' | 'labelWidth' | 'columnLabelMax'> {
+  if (columns <= 12) {
+    return { cellWidth: 36, labelWidth: lang === 'en' ? 210 : 170, columnLabelMax: 230 };
+  }
+  return { cellWidth: 24, labelWidth: 160, columnLabelMax: 150 };
+}
+
+/** The first `n` entries unless `all`, and how many are left out. */
+export function firstEntries<T>(
+  items: readonly T[],
+  n: number,
+  all: boolean,
+): {
+  shown: T[];
+  hidden: number;
+} {
+  const shown = all ? [...items] : items.slice(0, n);
+  return { shown, hidden: items.length - shown.length };
+}
+
+/**
+ * Competitors of a white-space link as counts by institution type (§9.3: never names).
+ * @example competitorTypesText({ large_state_bank: 6, rural_commercial_bank: 1 }, 'zh')
+ * // → '（国有大型商业银行 6、农村商业银行 1）'
+ */
+export function competitorTypesText(
+  byType: WhiteSpaceEntry['competitors']['byType'],
+  lang: Lang,
+): string {
+  const list = LENDER_TYPES.flatMap((type) => {
+    const n = byType[type];
+    return n === undefined ? [] : [`${INSTITUTION_LABELS[type][lang]} ${formatCount(n, lang)}`];
+  });
+  return list.length === 0
+    ? ''
+    : translate(lang, 'coverage.ws.competitors.types', {
+        list: list.join(lang === 'zh' ? '、' : ', '),
+      });
+}

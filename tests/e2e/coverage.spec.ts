@@ -1,0 +1,204 @@
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { analyzeDataset } from '../../src/analysis/analyze';
+import { rankUncoveredLinks } from '../../src/analysis/coverage';
+import {
+  buildCoverageMatrix,
+  isSmallCount,
+  scopeEnterprises,
+  sortMatrixRows,
+} from '../../src/analysis/coverage-view';
+import { bankWhiteSpace } from '../../src/analysis/white-space';
+import { DatasetSchema, isLenderType, type InstitutionType } from '../../src/domain/schema';
+import { formatCount, formatWan } from '../../src/i18n/format';
+import { INSTITUTION_LABELS } from '../../src/i18n/labels';
+import { expect, test } from './fixtures';
+
+const demo = DatasetSchema.parse(JSON.parse(readFileSync('data/demo.v1.json', 'utf8')));
+const analysis = analyzeDataset(demo);
+const nev = demo.chains.find((c) => c.id === 'nev')!;
+const scope = { chainId: 'nev' };
+const matrix = buildCoverageMatrix(analysis, scope);
+const lenders = demo.banks.filter((b) => isLenderType(b.type));
+
+/** The map has drawn the current state (it clears data-ready while redrawing). */
+async function mapDrawn(page: Page) {
+  await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+}
+
+/** Link ids of the matrix rows, top to bottom. */
+const rowOrder = (page: Page) =>
+  page
+    .getByTestId('coverage-matrix')
+    .locator('g[role="row"]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-link')));
+
+test('the matrix shows the chain’s links, hides counts below 3 and explains a cell', async ({
+  page,
+}) => {
+  await page.goto('./?view=coverage&chain=nev');
+  await expect(page.getByTestId('view-coverage')).toBeVisible();
+  await expect.poll(() => rowOrder(page)).toEqual(nev.linkIds);
+
+  // A bank serving one or two SMEs of a link shows “<3”, a bank serving more shows the count.
+  const small = [...matrix.cells.values()].find((c) => isSmallCount(c.smesServed))!;
+  const large = [...matrix.cells.values()].find((c) => c.smesServed >= 3)!;
+  expect(small).toBeDefined();
+  expect(large).toBeDefined();
+  const cell = (linkId: string, key: string) =>
+    page.locator(`g[role="row"][data-link="${linkId}"] g[role="gridcell"][data-column="${key}"]`);
+  await expect(cell(small.linkId, small.key)).toHaveText('<3');
+  await expect(cell(large.linkId, large.key)).toHaveText(String(large.smesServed));
+
+  // Hover explains the cell in words: the bank, the link, n of N SMEs.
+  await cell(large.linkId, large.key).hover();
+  const bank = demo.banks.find((b) => b.id === large.key)!;
+  const link = demo.links.find((l) => l.id === large.linkId)!;
+  await expect(page.getByTestId('cell-detail')).toContainText(bank.nameZh);
+  await expect(page.getByTestId('cell-detail')).toContainText(link.nameZh);
+  await expect(page.getByTestId('cell-detail')).toContainText(
+    `服务 ${large.smesServed} / ${large.smes} 家中小企业`,
+  );
+  // The detail of a “<3” cell does not give the number away either.
+  await cell(small.linkId, small.key).hover();
+  await expect(page.getByTestId('cell-detail')).toContainText('不足3家');
+
+  // Keyboard: the matrix is one focus stop; arrow keys move and explain, Enter maps the link.
+  const [firstLink, secondLink] = nev.linkIds.map((id) => demo.links.find((l) => l.id === id)!);
+  await page.locator('g[role="gridcell"][tabindex="0"]').focus();
+  await expect(page.getByTestId('cell-detail')).toContainText(firstLink!.nameZh);
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('cell-detail')).toContainText(secondLink!.nameZh);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('map-link-select')).toHaveValue(secondLink!.id);
+});
+
+test('sorting changes the row order as the analysis says', async ({ page }) => {
+  await page.goto('./?view=coverage&chain=nev');
+  await expect.poll(() => rowOrder(page)).toEqual(nev.linkIds);
+
+  await page.getByTestId('row-order').locator('[data-order="gap"]').click();
+  const byGap = sortMatrixRows(matrix.rows, 'gap').map((r) => r.linkId);
+  expect(byGap).not.toEqual(nev.linkIds);
+  await expect.poll(() => rowOrder(page)).toEqual(byGap);
+
+  await page.getByTestId('row-order').locator('[data-order="coverage"]').click();
+  const byCoverage = sortMatrixRows(matrix.rows, 'coverage').map((r) => r.linkId);
+  await expect.poll(() => rowOrder(page)).toEqual(byCoverage);
+  // The least covered link comes first: its share is the lowest of the chain.
+  const shares = matrix.rows.map((r) => r.share ?? Infinity);
+  expect(matrix.rows.find((r) => r.linkId === byCoverage[0])?.share).toBe(Math.min(...shares));
+
+  await page.getByTestId('row-order').locator('[data-order="chain"]').click();
+  await expect.poll(() => rowOrder(page)).toEqual(nev.linkIds);
+});
+
+test('the uncovered links are ranked by priority and put the chosen link on the map', async ({
+  page,
+}) => {
+  const ranked = rankUncoveredLinks(analysis, scopeEnterprises(analysis, scope), 'link');
+  expect(ranked.length).toBeGreaterThan(1);
+  await page.goto('./?view=coverage&chain=nev');
+  await mapDrawn(page);
+  const items = page.getByTestId('coverage-uncovered-list').locator('li');
+  await expect(items.first()).toHaveAttribute('data-link', ranked[0]!.linkId);
+  await expect(items.nth(1)).toHaveAttribute('data-link', ranked[1]!.linkId);
+  // The map starts on the top uncovered link, then follows a click.
+  await expect(page.getByTestId('coverage-map-card')).toHaveAttribute(
+    'data-link',
+    ranked[0]!.linkId,
+  );
+  await items.nth(1).getByRole('button').click();
+  await expect(page.getByTestId('coverage-map-card')).toHaveAttribute(
+    'data-link',
+    ranked[1]!.linkId,
+  );
+  await expect(page.getByTestId('map-link-select')).toHaveValue(ranked[1]!.linkId);
+  await mapDrawn(page);
+
+  // Scoping to a province and back to all of China.
+  await page.getByTestId('coverage-province-select').selectOption('江苏');
+  await expect(page.getByTestId('coverage-scope')).toContainText('江苏');
+  await page.getByTestId('region-reset').click();
+  await expect(page.getByTestId('coverage-scope')).toContainText('全国');
+});
+
+test('my bank: the white space equals the analysis and competitors appear only as counts', async ({
+  page,
+}) => {
+  // A local bank with white space in NEV where other banks are present.
+  const bank = lenders
+    .filter((b) => b.level !== 'national')
+    .find((b) => (bankWhiteSpace(analysis, b.id, scope)[0]?.competitors.lenders ?? 0) > 0)!;
+  expect(bank, 'a bank with white space and competitors').toBeDefined();
+  const first = bankWhiteSpace(analysis, bank.id, scope)[0]!;
+
+  await page.goto('./?view=coverage&chain=nev');
+  await page.getByTestId('my-bank-select').selectOption(bank.id);
+  await expect(page).toHaveURL(new RegExp(`bank=${bank.id}`));
+
+  const entry = page.getByTestId('white-space-entry').first();
+  await expect(entry).toHaveAttribute('data-link', first.linkId);
+  await expect(entry.getByTestId('ws-gap')).toHaveText(formatWan(first.gap, 'zh'));
+  await expect(entry.getByTestId('ws-smes')).toHaveText(
+    `${formatCount(first.smesWithGap, 'zh')} / ${formatCount(first.smes, 'zh')} 家`,
+  );
+  await expect(entry.getByTestId('competitor-count')).toHaveText(
+    `其他 ${first.competitors.lenders} 家银行已进入`,
+  );
+  await expect(entry.getByTestId('competitor-types')).toHaveText(
+    `（${Object.entries(first.competitors.byType)
+      .map(([type, count]) => `${INSTITUTION_LABELS[type as InstitutionType].zh} ${count}`)
+      .join('、')}）`,
+  );
+
+  // No other bank is named in the white space or in the matrix of my-bank mode (§9.3).
+  const whiteSpace = (await page.getByTestId('white-space').innerText()).trim();
+  const matrixText = await page.getByTestId('coverage-matrix').textContent();
+  expect(whiteSpace.length).toBeGreaterThan(0);
+  for (const other of demo.banks.filter((b) => b.id !== bank.id)) {
+    expect(whiteSpace).not.toContain(other.nameZh);
+    expect(matrixText).not.toContain(other.nameZh);
+  }
+  // The matrix names my bank and counts the others by type.
+  await expect(page.getByTestId('coverage-matrix')).toContainText(bank.nameZh);
+  await expect(page.getByTestId('matrix-mode')).toBeVisible();
+
+  // The same in English.
+  await page.getByTestId('lang-toggle').click();
+  await expect(entry.getByTestId('competitor-count')).toHaveText(
+    `${first.competitors.lenders} other banks present`,
+  );
+  const whiteSpaceEn = await page.getByTestId('white-space').innerText();
+  for (const other of demo.banks.filter((b) => b.id !== bank.id)) {
+    expect(whiteSpaceEn).not.toContain(other.nameEn);
+  }
+
+  // A bank the dataset does not have (or that is not a lender) is reported, not used.
+  const guarantor = demo.banks.find((b) => !isLenderType(b.type))!;
+  await page.goto(`./?view=coverage&chain=nev&bank=${guarantor.id}`);
+  await expect(page.getByTestId('unknown-bank')).toContainText(guarantor.id);
+  await expect(page.getByTestId('white-space')).toHaveCount(0);
+});
+
+test('the PNG export downloads a PNG image of the matrix and the map', async ({
+  page,
+}, testInfo) => {
+  await page.goto('./?view=coverage&chain=nev');
+  await mapDrawn(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-png').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`chainatlas-coverage-nev-${demo.meta.asOf}.png`);
+  const path = testInfo.outputPath('coverage-export.png');
+  await download.saveAs(path);
+  const bytes = readFileSync(path);
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.length).toBeGreaterThan(20_000);
+  // Width and height from the IHDR chunk: a page-sized picture, not an empty canvas.
+  const width = bytes.readUInt32BE(16);
+  const height = bytes.readUInt32BE(20);
+  expect(width).toBeGreaterThan(1000);
+  expect(height).toBeGreaterThan(1000);
+});
