@@ -1,8 +1,448 @@
-/** UI strings of the policy view, merged into the one dictionary by ../messages.ts. */
+/**
+ * UI strings of the Policy & batch view, merged into the one dictionary by ../messages.ts, and the
+ * view's bilingual vocabulary: policy tools, financing purposes, tenors, unassigned tools.
+ */
+import type { UnassignedReason, UnassignedTool } from '../../analysis/batch';
+import type { PolicyToolKey } from '../../analysis/policy-card';
+import type { DisplayRole, FinancingPurpose } from '../../domain/schema';
+import type { Bilingual } from '../labels';
+
 export const POLICY_ZH = {
   'policy.title': '一链一策 · 一批',
+  'policy.intro':
+    '按产业链和地区生成一链一策政策卡、向各银行推荐的一批企业和两张清单：可编辑、保存在本机、打印和导出。',
+  'policy.chain': '产业链',
+  'policy.region': '地区',
+  'policy.region.all': '全国',
+  'policy.region.back': '返回全国',
+  'policy.region.pick': '省份 / 城市',
+  'policy.bank': '发布银行',
+  'policy.bank.national': '全国性银行',
+  'policy.bank.local': '地方银行',
+  'policy.tabs': '内容',
+  'policy.tab.card': '一链一策 One chain, one policy',
+  'policy.tab.batch': '一批 One batch',
+  'policy.tab.lists': '两张清单 The two lists',
+  'policy.loading': '正在读取本机保存的方案…',
+
+  'policy.editor.title': '编辑政策卡',
+  'policy.editor.note': '修改标题、说明和目标后保存为所选银行的方案；仅保存在本浏览器，不会上传。',
+  'policy.field.titleZh': '标题（中文）',
+  'policy.field.titleEn': '标题（英文）',
+  'policy.field.intro': '方案概述',
+  'policy.field.eligibility': '适用条件说明',
+  'policy.field.generatedHint': '留空则使用自动生成的文字（见右侧）。',
+  'policy.field.useGenerated': '从自动生成的文字开始编辑',
+  'policy.field.quota': '专项授信额度（万元）',
+  'policy.field.rateCap': '贷款利率上限（%）',
+  'policy.field.feeCap': '担保费率上限（%）',
+  'policy.field.links': '重点支持环节',
+  'policy.tag.weak': '短板',
+  'policy.tag.choke': '卡脖子',
+  'policy.field.roles': '重点支持企业角色',
+  'policy.field.validFrom': '有效期自',
+  'policy.field.validTo': '至',
+  'policy.save': '保存为本行方案',
+  'policy.restore': '恢复自动生成',
+  'policy.print': '打印 / 存为 PDF',
+  'policy.status.generated': '自动生成，尚未保存',
+  'policy.status.saved': '已保存在本机（{time}）',
+  'policy.status.dirty': '有未保存的修改',
+  'policy.status.restored': '已恢复为自动生成的内容，保存后生效',
+  'policy.status.saving': '正在保存…',
+  'policy.storage.save': '无法保存',
+  'policy.storage.load': '无法读取本机保存的方案，已显示自动生成的政策卡',
+  'policy.err.title': '请填写中文和英文标题',
+  'policy.err.quota': '额度应为不小于 0、最多两位小数的数（万元）',
+  'policy.err.rate': '利率上限应大于 0、不超过 20%',
+  'policy.err.fee': '担保费率上限应在 0 到 10% 之间',
+  'policy.err.dates': '请填写有效的起止日期',
+  'policy.err.dateOrder': '结束日期不能早于开始日期',
+  'policy.warn.fee': '高于政府性融资担保费率上限（单户500万元及以下1%，以上1.5%）',
+
+  'policy.doc.kicker': '一链一策 · 产业链专属金融服务方案',
+  'policy.doc.issuer': '发布机构',
+  'policy.doc.chain': '产业链',
+  'policy.doc.scope': '范围',
+  'policy.doc.date': '制发日期',
+  'policy.doc.asOf': '数据日期',
+  'policy.doc.validity': '有效期',
+  'policy.doc.range': '{from} 至 {to}',
+  'policy.doc.s.intro': '一、方案概述',
+  'policy.doc.s.products': '二、重点产品',
+  'policy.doc.s.weak': '三、短板环节与对策',
+  'policy.doc.s.targets': '四、支持目标',
+  'policy.doc.s.eligibility': '五、适用条件',
+  'policy.doc.s.tools': '六、配套政策工具',
+  'policy.doc.s.banks': '七、参与银行',
+  'policy.doc.col.product': '产品',
+  'policy.doc.col.firms': '企业数',
+  'policy.doc.col.gap': '对应缺口',
+  'policy.doc.col.links': '集中环节',
+  'policy.doc.col.roles': '角色构成',
+  'policy.doc.products.how':
+    '按“融资缺口 × 匹配得分”加权，每家企业取前三个推荐产品。范围内有融资缺口的中小企业 {firms} 家，缺口合计 {gap}。',
+  'policy.doc.products.none': '范围内没有存在融资缺口的中小企业。',
+  'policy.doc.weak.col.link': '环节',
+  'policy.doc.weak.col.smes': '中小企业（有缺口）',
+  'policy.doc.weak.col.gap': '融资缺口',
+  'policy.doc.weak.col.products': '推荐产品（企业数）',
+  'policy.doc.weak.none': '该产业链没有短板或卡脖子环节。',
+  'policy.doc.weak.empty': '本范围内无该环节中小企业',
+  'policy.doc.weak.noGap': '无融资缺口',
+  'policy.doc.target.quota': '专项授信额度',
+  'policy.doc.target.rate': '贷款利率上限',
+  'policy.doc.target.fee': '担保费率上限',
+  'policy.doc.target.links': '重点支持环节',
+  'policy.doc.target.roles': '重点支持企业',
+  'policy.doc.target.unset': '未设定',
+  'policy.doc.tools.for': '适用产品：{products}',
+  'policy.doc.banks.note': '按服务本范围中小企业的数量排序；只显示数量，不显示其他银行的业务明细。',
+  'policy.doc.banks.served': '{n} 家',
+  'policy.doc.banks.more': '另有 {n} 家银行',
+  'policy.doc.banks.none': '本范围内尚无银行服务中小企业。',
+  'policy.doc.note':
+    '链上角色与推荐产品为分析辅助，并非官方认定；金额单位：万元（1亿元 = 10,000万元）。',
+  'policy.doc.synthetic': '示例数据（合成） · 不得作为授信或政策决策依据',
+  'policy.doc.unsaved': '草稿：尚未保存',
+
+  'policy.gen.title': '{bank} — {chain}产业链专属方案{scope}',
+  'policy.gen.intro':
+    '本方案面向{scope}{chain}产业链上的中小企业。范围内有融资缺口的中小企业 {firms} 家，缺口合计 {gap}；按缺口加权，需求最集中的产品依次为{products}。{bank}为此安排专项授信额度、优化审批流程，优先服务链主上下游配套企业和短板环节企业。',
+  'policy.gen.introEmpty':
+    '本方案面向{scope}{chain}产业链上的中小企业。目前范围内没有存在融资缺口的中小企业，{bank}以续贷和随借随还等接续服务为主。',
+  'policy.gen.eligibility':
+    '产业链上的中小企业（不含链主和大型企业）；存在融资缺口；非失信被执行人。专精特新企业、短板环节企业和首贷户优先。',
+  'policy.gen.listSep': '、',
+
+  'policy.batch.params': '批次参数',
+  'policy.batch.maxPerBank': '每家银行最多推荐',
+  'policy.batch.maxBanks': '每家企业最多推荐给',
+  'policy.batch.unitFirms': '家企业',
+  'policy.batch.unitBanks': '家银行',
+  'policy.batch.bounds': '取值 {min}–{max}',
+  'policy.batch.how':
+    '候选：范围内有融资缺口的中小企业（不含链主、失信被执行人）。得分 = 0.35×产品匹配 + 0.25×√(缺口÷最大缺口) + 0.20×角色权重 + 0.10×规模适配 + 0.10×新客户，按得分从高到低依次分配。',
+  'policy.batch.items': '推荐项',
+  'policy.batch.firms': '推荐企业',
+  'policy.batch.banks': '银行',
+  'policy.batch.firmGap': '融资缺口合计（每家企业计一次）',
+  'policy.batch.unassigned': '未分配企业',
+  'policy.batch.bankHead': '{n} 家企业 · 缺口合计 {gap}',
+  'policy.batch.yourBank': '本行',
+  'policy.batch.none': '范围内没有可推荐的企业。',
+  'policy.batch.col.rank': '排名',
+  'policy.batch.col.enterprise': '企业',
+  'policy.batch.col.score': '得分',
+  'policy.batch.col.reasons': '推荐理由',
+  'policy.batch.col.products': '推荐产品',
+  'policy.batch.col.gap': '融资缺口',
+  'policy.batch.col.reason': '未分配原因',
+  'policy.batch.col.tools': '建议政策工具',
+  'policy.batch.unassigned.title': '未分配企业：需要政府性融资担保或政策工具',
+  'policy.batch.unassigned.none': '所有候选企业都已推荐给至少一家银行。',
+  'policy.batch.export': '导出批次推荐清单',
+
+  'policy.lists.enterprises': '链上企业清单 Enterprise list',
+  'policy.lists.needs': '融资需求清单 Financing-needs list',
+  'policy.lists.count': '{n} 家企业',
+  'policy.lists.needsTotals': '需求合计 {need} · 已获授信 {approved} · 缺口合计 {gap}',
+  'policy.lists.export': '导出',
+  'policy.col.no': '序号',
+  'policy.col.name': '企业名称',
+  'policy.col.uscc': '统一社会信用代码',
+  'policy.col.city': '城市',
+  'policy.col.link': '环节',
+  'policy.col.size': '规模',
+  'policy.col.srdi': '专精特新',
+  'policy.col.role': '链上角色',
+  'policy.col.need': '融资需求',
+  'policy.col.approved': '已获授信',
+  'policy.col.gap': '融资缺口',
+  'policy.col.purposes': '融资用途',
+  'policy.col.tenor': '期望期限',
+  'policy.col.products': '推荐产品',
+
+  'policy.export.csv': 'CSV',
+  'policy.export.xlsx': 'Excel (XLSX)',
+  'policy.export.busy': '正在生成…',
+  'policy.export.failed': '导出失败：{message}',
 } as const;
 
 export const POLICY_EN: Record<keyof typeof POLICY_ZH, string> = {
   'policy.title': 'One chain, one policy · one batch',
+  'policy.intro':
+    'For a chain and region: the chain policy card, the batch of enterprises recommended to each bank, and the two lists. Edit them, keep them on this computer, print and export.',
+  'policy.chain': 'Chain',
+  'policy.region': 'Region',
+  'policy.region.all': 'All of China',
+  'policy.region.back': 'Back to all of China',
+  'policy.region.pick': 'Province / city',
+  'policy.bank': 'Issuing bank',
+  'policy.bank.national': 'National banks',
+  'policy.bank.local': 'Local banks',
+  'policy.tabs': 'Sections',
+  'policy.tab.card': 'One chain, one policy 一链一策',
+  'policy.tab.batch': 'One batch 一批',
+  'policy.tab.lists': 'The two lists 两张清单',
+  'policy.loading': 'Reading the policy saved on this computer…',
+
+  'policy.editor.title': 'Edit the policy card',
+  'policy.editor.note':
+    'Change the title, texts and targets, then save them as the chosen bank’s policy. Kept only in this browser; never uploaded.',
+  'policy.field.titleZh': 'Title (Chinese)',
+  'policy.field.titleEn': 'Title (English)',
+  'policy.field.intro': 'Introduction',
+  'policy.field.eligibility': 'Eligibility notes',
+  'policy.field.generatedHint': 'Leave empty to use the generated text (shown on the right).',
+  'policy.field.useGenerated': 'Start from the generated text',
+  'policy.field.quota': 'Credit quota (CNY 10k)',
+  'policy.field.rateCap': 'Loan rate cap (%)',
+  'policy.field.feeCap': 'Guarantee-fee cap (%)',
+  'policy.field.links': 'Target links',
+  'policy.tag.weak': 'weak',
+  'policy.tag.choke': 'choke point',
+  'policy.field.roles': 'Target roles',
+  'policy.field.validFrom': 'Valid from',
+  'policy.field.validTo': 'to',
+  'policy.save': 'Save as this bank’s policy',
+  'policy.restore': 'Restore generated card',
+  'policy.print': 'Print / save as PDF',
+  'policy.status.generated': 'Generated, not saved',
+  'policy.status.saved': 'Saved on this computer ({time})',
+  'policy.status.dirty': 'Unsaved changes',
+  'policy.status.restored': 'Restored the generated card; save to keep it',
+  'policy.status.saving': 'Saving…',
+  'policy.storage.save': 'Could not save',
+  'policy.storage.load': 'Could not read the saved policy; showing the generated card',
+  'policy.err.title': 'Enter both the Chinese and the English title',
+  'policy.err.quota': 'The quota must be a number ≥ 0 with at most 2 decimals (CNY 10k)',
+  'policy.err.rate': 'The rate cap must be above 0 and at most 20%',
+  'policy.err.fee': 'The guarantee-fee cap must be between 0 and 10%',
+  'policy.err.dates': 'Enter valid start and end dates',
+  'policy.err.dateOrder': 'The end date must not be before the start date',
+  'policy.warn.fee':
+    'Above the government-backed guarantee caps (1% up to CNY 5m per borrower, 1.5% above)',
+
+  'policy.doc.kicker': 'One chain, one policy · chain financing package',
+  'policy.doc.issuer': 'Issued by',
+  'policy.doc.chain': 'Chain',
+  'policy.doc.scope': 'Scope',
+  'policy.doc.date': 'Date',
+  'policy.doc.asOf': 'Data as of',
+  'policy.doc.validity': 'Valid',
+  'policy.doc.range': '{from} to {to}',
+  'policy.doc.s.intro': '1. Introduction',
+  'policy.doc.s.products': '2. Priority products',
+  'policy.doc.s.weak': '3. Weak links and how they are served',
+  'policy.doc.s.targets': '4. Targets',
+  'policy.doc.s.eligibility': '5. Eligibility',
+  'policy.doc.s.tools': '6. Policy tools',
+  'policy.doc.s.banks': '7. Participating banks',
+  'policy.doc.col.product': 'Product',
+  'policy.doc.col.firms': 'Firms',
+  'policy.doc.col.gap': 'Gap addressed',
+  'policy.doc.col.links': 'Where it concentrates',
+  'policy.doc.col.roles': 'Role mix',
+  'policy.doc.products.how':
+    'Weighted by financing gap × match score over each firm’s top three products. {firms} SMEs in scope have a gap, totalling {gap}.',
+  'policy.doc.products.none': 'No SME in scope has a financing gap.',
+  'policy.doc.weak.col.link': 'Link',
+  'policy.doc.weak.col.smes': 'SMEs (with a gap)',
+  'policy.doc.weak.col.gap': 'Financing gap',
+  'policy.doc.weak.col.products': 'Recommended products (firms)',
+  'policy.doc.weak.none': 'The chain has no weak or choke-point link.',
+  'policy.doc.weak.empty': 'No SME of this link in scope',
+  'policy.doc.weak.noGap': 'No financing gap',
+  'policy.doc.target.quota': 'Credit quota',
+  'policy.doc.target.rate': 'Loan rate cap',
+  'policy.doc.target.fee': 'Guarantee-fee cap',
+  'policy.doc.target.links': 'Target links',
+  'policy.doc.target.roles': 'Target roles',
+  'policy.doc.target.unset': 'Not set',
+  'policy.doc.tools.for': 'For: {products}',
+  'policy.doc.banks.note':
+    'By SMEs in scope served; counts only, never another bank’s individual business.',
+  'policy.doc.banks.served': '{n} SMEs',
+  'policy.doc.banks.more': 'and {n} more banks',
+  'policy.doc.banks.none': 'No bank serves an SME in scope yet.',
+  'policy.doc.note':
+    'Roles and product suggestions are analytical aids, not official determinations. Amounts in CNY (1 万元 = CNY 10k).',
+  'policy.doc.synthetic': 'SYNTHETIC DEMO DATA · not for credit or policy decisions',
+  'policy.doc.unsaved': 'Draft: not saved',
+
+  'policy.gen.title': '{bank} — {chain} chain package{scope}',
+  'policy.gen.intro':
+    'This package serves the SMEs of the {chain} chain {scope}. {firms} SMEs in scope have a financing gap, totalling {gap}; weighted by gap, the products most needed are {products}. {bank} sets aside a dedicated credit quota and streamlines approval, serving first the suppliers and buyers of chain leaders and the firms in weak links.',
+  'policy.gen.introEmpty':
+    'This package serves the SMEs of the {chain} chain {scope}. No SME in scope has a financing gap today; {bank} focuses on renewals and repay-as-you-go lines.',
+  'policy.gen.eligibility':
+    'SMEs on the chain (not chain leaders or large firms) with a financing gap, not dishonest judgment debtors. SRDI firms, firms in weak links and first-time borrowers first.',
+  'policy.gen.listSep': ', ',
+
+  'policy.batch.params': 'Batch parameters',
+  'policy.batch.maxPerBank': 'At most per bank',
+  'policy.batch.maxBanks': 'Each enterprise to at most',
+  'policy.batch.unitFirms': 'enterprises',
+  'policy.batch.unitBanks': 'banks',
+  'policy.batch.bounds': '{min}–{max}',
+  'policy.batch.how':
+    'Candidates: SMEs in scope with a financing gap (no chain leaders, no dishonest debtors). Score = 0.35·product fit + 0.25·√(gap ÷ largest gap) + 0.20·role weight + 0.10·size fit + 0.10·novelty; assigned from the highest score down.',
+  'policy.batch.items': 'Items',
+  'policy.batch.firms': 'Enterprises',
+  'policy.batch.banks': 'Banks',
+  'policy.batch.firmGap': 'Financing gap (each enterprise once)',
+  'policy.batch.unassigned': 'Unassigned',
+  'policy.batch.bankHead': '{n} enterprises · gap {gap}',
+  'policy.batch.yourBank': 'Your bank',
+  'policy.batch.none': 'No enterprise in scope to recommend.',
+  'policy.batch.col.rank': 'Rank',
+  'policy.batch.col.enterprise': 'Enterprise',
+  'policy.batch.col.score': 'Score',
+  'policy.batch.col.reasons': 'Reasons',
+  'policy.batch.col.products': 'Products',
+  'policy.batch.col.gap': 'Financing gap',
+  'policy.batch.col.reason': 'Why unassigned',
+  'policy.batch.col.tools': 'Suggested policy tool',
+  'policy.batch.unassigned.title': 'Unassigned: needs a guarantee or a policy tool',
+  'policy.batch.unassigned.none': 'Every candidate is recommended to at least one bank.',
+  'policy.batch.export': 'Export the recommendation list',
+
+  'policy.lists.enterprises': 'Enterprise list 链上企业清单',
+  'policy.lists.needs': 'Financing-needs list 融资需求清单',
+  'policy.lists.count': '{n} enterprises',
+  'policy.lists.needsTotals': 'Need {need} · approved {approved} · gap {gap}',
+  'policy.lists.export': 'Export',
+  'policy.col.no': 'No.',
+  'policy.col.name': 'Enterprise',
+  'policy.col.uscc': 'USCC',
+  'policy.col.city': 'City',
+  'policy.col.link': 'Link',
+  'policy.col.size': 'Size',
+  'policy.col.srdi': 'SRDI tier',
+  'policy.col.role': 'Role',
+  'policy.col.need': 'Need',
+  'policy.col.approved': 'Approved',
+  'policy.col.gap': 'Gap',
+  'policy.col.purposes': 'Purposes',
+  'policy.col.tenor': 'Preferred tenor',
+  'policy.col.products': 'Recommended products',
+
+  'policy.export.csv': 'CSV',
+  'policy.export.xlsx': 'Excel (XLSX)',
+  'policy.export.busy': 'Preparing…',
+  'policy.export.failed': 'Export failed: {message}',
+};
+
+/** The policy tools of §5.5 with one sentence each (sources: domain.md A13, A15, E13–E16, E21, E28). */
+export const POLICY_TOOL_TEXT: Record<
+  PolicyToolKey,
+  Bilingual & { descZh: string; descEn: string }
+> = {
+  guarantee_fee_cap: {
+    zh: '政府性融资担保降费',
+    en: 'Government-backed guarantee fee caps',
+    descZh:
+      '单户担保金额500万元及以下的担保费率不超过1%，500万元以上的不超过1.5%，且小微和“三农”业务占比不低于80%（国办发〔2019〕6号、财金〔2025〕11号）。',
+    descEn:
+      'Guarantee fees are capped at 1% for guarantees up to CNY 5m per borrower and 1.5% above, with at least 80% of the business small-micro or agricultural (State Council 2019 No. 6; MoF 2025 No. 11).',
+  },
+  tech_relending: {
+    zh: '科技创新和技术改造再贷款',
+    en: 'Relending for tech innovation and upgrades',
+    descZh:
+      '人民银行设立5,000亿元再贷款额度，支持银行向科技型中小企业和技术改造、设备更新项目发放中长期贷款。',
+    descEn:
+      'A CNY 500bn PBoC relending facility that funds banks’ medium/long-term loans to tech-based SMEs and to technology-upgrade and equipment-renewal projects.',
+  },
+  payment_60_days: {
+    zh: '《保障中小企业款项支付条例》',
+    en: 'Regulations on ensuring payments to SMEs',
+    descZh:
+      '自2025年6月1日起，大型企业应自货物、工程、服务交付之日起60日内向中小企业付款，不得以“背靠背”条款拖延，应收账款可据此确权融资。',
+    descEn:
+      'From 1 June 2025 large buyers pay SMEs within 60 days of delivery and may not use pay-when-paid clauses, which firms up receivables to finance.',
+  },
+  renewal_rules: {
+    zh: '无还本续贷（金规〔2024〕13号）',
+    en: 'Renewal without principal repayment (NFRA 2024 No. 13)',
+    descZh:
+      '小微企业贷款到期仍有融资需求的可无还本续贷，2027年9月30日前到期的中型企业流动资金贷款同样适用；不因续贷单一因素下调风险分类。',
+    descEn:
+      'Small and micro firms with a continuing need may renew maturing loans without repaying principal, as may medium firms’ working-capital loans maturing by 30 Sep 2027; a renewal alone is no reason to downgrade the loan’s risk class.',
+  },
+  first_loan: {
+    zh: '首贷培育',
+    en: 'First-loan cultivation',
+    descZh: '对有融资需求但尚无银行贷款的企业开展走访和首贷服务，扩大首贷户覆盖面。',
+    descEn:
+      'Banks visit and serve firms with a financing need and no bank credit yet, to grow the number of first-time borrowers.',
+  },
+  small_business_relending: {
+    zh: '支小再贷款',
+    en: 'Relending for small businesses',
+    descZh: '人民银行向地方法人银行提供低成本资金，专项用于发放小微企业贷款。',
+    descEn: 'Low-cost PBoC funding for local banks, earmarked for loans to small and micro firms.',
+  },
+  rediscount: {
+    zh: '再贴现',
+    en: 'Rediscounting',
+    descZh: '人民银行对商业汇票和供应链票据办理再贴现，降低中小企业票据融资成本。',
+    descEn:
+      'The PBoC rediscounts commercial and supply-chain bills, lowering the cost of bill financing for SMEs.',
+  },
+  risk_compensation: {
+    zh: '贷款风险补偿',
+    en: 'Loan risk-compensation funds',
+    descZh: '地方财政设立风险补偿资金，分担银行向中小企业发放信用贷款和知识产权质押贷款的损失。',
+    descEn:
+      'Local budgets share banks’ losses on credit and IP-pledge loans to SMEs through risk-compensation funds.',
+  },
+  scf_rules: {
+    zh: '供应链金融规范（银发〔2020〕226号）',
+    en: 'Supply-chain finance opinions (PBoC et al. 2020 No. 226)',
+    descZh: '依托核心企业真实交易发展应收账款、订单、仓单和存货融资，核心企业及时确认账款。',
+    descEn:
+      'Receivable, order, warehouse-receipt and inventory financing on the core enterprise’s real trade, with the core enterprise confirming payables promptly.',
+  },
+};
+
+/** Financing purposes in the import template's wording (domain.md §7.2.1 column 23). */
+export const PURPOSE_LABELS: Record<FinancingPurpose, Bilingual> = {
+  working_capital: { zh: '流动资金', en: 'Working capital' },
+  tech_upgrade: { zh: '技术改造', en: 'Technology upgrade' },
+  equipment_renewal: { zh: '设备更新', en: 'Equipment renewal' },
+  rnd: { zh: '研发投入', en: 'R&D' },
+  digital_transformation: { zh: '数字化转型', en: 'Digital transformation' },
+  market_expansion: { zh: '市场开拓', en: 'Market expansion' },
+  refinancing: { zh: '借新还旧', en: 'Refinancing' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const TENOR_LABELS: Record<'short' | 'medium_long', Bilingual> = {
+  short: { zh: '短期（≤1年）', en: 'Short (≤ 1 year)' },
+  medium_long: { zh: '中长期（>1年）', en: 'Medium/long (> 1 year)' },
+};
+
+export const UNASSIGNED_TOOL_LABELS: Record<UnassignedTool, Bilingual> = {
+  GOV_GUARANTEE: { zh: '政府性融资担保', en: 'Government-backed guarantee' },
+  POLICY_RELENDING: { zh: '政策性银行或再贷款渠道', en: 'Policy bank or relending channel' },
+};
+
+export const UNASSIGNED_REASON_LABELS: Record<UnassignedReason, Bilingual> = {
+  no_matching_bank: {
+    zh: '本地没有提供其所需产品的银行',
+    en: 'No eligible bank offers its products',
+  },
+  banks_full: { zh: '匹配银行的名额已满', en: 'Every matching bank is full' },
+};
+
+/** Short role names for tight table cells (ROLE_LABELS' English is a phrase). */
+export const ROLE_SHORT: Record<DisplayRole, Bilingual> = {
+  fill: { zh: '补链', en: 'Fill' },
+  stabilize: { zh: '稳链', en: 'Stabilise' },
+  extend: { zh: '延链', en: 'Extend' },
+  strengthen: { zh: '强链', en: 'Strengthen' },
+  leader: { zh: '链主', en: 'Leader' },
+  general: { zh: '一般配套', en: 'General' },
 };
