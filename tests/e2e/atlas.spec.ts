@@ -159,3 +159,19 @@ test('an enterprise named with HTML shows as literal text and runs nothing', asy
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   expect(dialogs).toBe(0);
 });
+
+test('the Atlas exports a PNG of the graph and the map', async ({ page }, testInfo) => {
+  await page.goto('./?view=atlas&chain=nev&link=nev.cell');
+  await waitDrawn(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-png').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`chainatlas-atlas-nev-${demo.meta.asOf}.png`);
+  const path = testInfo.outputPath('atlas.png');
+  await download.saveAs(path);
+  const bytes = readFileSync(path);
+  // PNG signature, then a real picture (both views drawn into it), not an empty canvas.
+  expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+  expect(bytes.length).toBeGreaterThan(50_000);
+});
