@@ -11,7 +11,8 @@
  * figures and writes the same as JSON to .bench/results.json. Timings are never test assertions.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { startPreview } from './preview';
 import {
   mkdirSync,
   mkdtempSync,
@@ -276,11 +277,7 @@ async function main() {
 
   const tmp = mkdtempSync(join(tmpdir(), 'chainatlas-bench-'));
   const source = parseChainsSource(JSON.parse(readFileSync(CHAINS_PATH, 'utf8')));
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
+  const server = startPreview(ROOT, PORT);
   let browser: Browser | null = null;
   try {
     for (let i = 0; i < 100; i++) {
