@@ -6,11 +6,17 @@
  * Versioned schema: `upgrade` runs each migration from the stored version up to DB_VERSION in order,
  * so a browser that skipped releases still ends up with the current stores.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { z } from 'zod';
+import {
+  openDB,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPTransaction,
+  type StoreNames,
+} from 'idb';
+import { z } from 'zod';
 
 export const DB_NAME = 'chainatlas';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface DraftRecord {
   key: string;
@@ -26,18 +32,72 @@ export interface DatasetRecord {
   dataset: unknown;
 }
 
+/**
+ * What the dataset list shows about a saved dataset, kept apart from the dataset itself so that
+ * listing never reads 100k enterprises (version 2). Parsed with zod when read (src/data/datasets.ts).
+ */
+export interface DatasetInfoRecord {
+  id: string;
+  name: string;
+  createdAt: string;
+  asOf: string;
+  enterprises: number;
+  creditRelations: number;
+  supplyEdges: number;
+  /** Names of the imported files. */
+  files: string[];
+}
+
 interface ChainAtlasDb extends DBSchema {
   drafts: { key: string; value: DraftRecord };
   datasets: { key: string; value: DatasetRecord };
+  datasetInfo: { key: string; value: DatasetInfoRecord };
   settings: { key: string; value: { key: string; value: unknown } };
 }
 
-/** Migrations by target version: index i creates the stores of version i + 1. */
-const MIGRATIONS: ((db: IDBPDatabase<ChainAtlasDb>) => void)[] = [
+type UpgradeTx = IDBPTransaction<ChainAtlasDb, StoreNames<ChainAtlasDb>[], 'versionchange'>;
+
+/** What the v2 migration reads from a stored dataset; anything else about it may be wrong. */
+const StoredDatasetShape = z
+  .object({
+    meta: z.object({ asOf: z.string() }).partial(),
+    enterprises: z.array(z.unknown()),
+    creditRelations: z.array(z.unknown()),
+    supplyEdges: z.array(z.unknown()),
+  })
+  .partial();
+
+/**
+ * Migrations by target version: index i upgrades version i to i + 1. They run inside the upgrade
+ * transaction; a migration that copies data returns the promise of its last write.
+ */
+const MIGRATIONS: ((db: IDBPDatabase<ChainAtlasDb>, tx: UpgradeTx) => Promise<void> | void)[] = [
   (db) => {
     db.createObjectStore('drafts', { keyPath: 'key' });
     db.createObjectStore('datasets', { keyPath: 'id' });
     db.createObjectStore('settings', { keyPath: 'key' });
+  },
+  // v2: the dataset list reads a small info record per dataset; existing datasets get theirs.
+  async (db, tx) => {
+    db.createObjectStore('datasetInfo', { keyPath: 'id' });
+    const info = tx.objectStore('datasetInfo');
+    let cursor = await tx.objectStore('datasets').openCursor();
+    while (cursor) {
+      const { id, name, createdAt, dataset } = cursor.value;
+      const parsed = StoredDatasetShape.safeParse(dataset);
+      const shape = parsed.success ? parsed.data : {};
+      await info.put({
+        id,
+        name,
+        createdAt,
+        asOf: shape.meta?.asOf ?? createdAt.slice(0, 10),
+        enterprises: shape.enterprises?.length ?? 0,
+        creditRelations: shape.creditRelations?.length ?? 0,
+        supplyEdges: shape.supplyEdges?.length ?? 0,
+        files: [],
+      });
+      cursor = await cursor.continue();
+    }
   },
 ];
 
@@ -54,7 +114,8 @@ export class StorageError extends Error {
   }
 }
 
-function toStorageError(err: unknown): StorageError {
+/** Any failure of IndexedDB as a StorageError (quota, refused, other). */
+export function toStorageError(err: unknown): StorageError {
   if (err instanceof StorageError) return err;
   const name = err instanceof DOMException ? err.name : '';
   if (name === 'QuotaExceededError') {
@@ -88,8 +149,17 @@ export function openLocalStore(): Promise<IDBPDatabase<ChainAtlasDb>> {
     return Promise.reject(toStorageError(new DOMException('no IndexedDB', 'InvalidStateError')));
   }
   dbPromise ??= openDB<ChainAtlasDb>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      for (let v = oldVersion; v < DB_VERSION; v++) MIGRATIONS[v]?.(db);
+    async upgrade(db, oldVersion, _newVersion, tx) {
+      for (let v = oldVersion; v < DB_VERSION; v++) {
+        // Synchronous steps stay synchronous: only a copying migration waits on its requests.
+        const pending = MIGRATIONS[v]?.(db, tx);
+        if (pending) await pending;
+      }
+    },
+    // Another tab opened a newer version: let it upgrade; this tab reopens on its next access.
+    blocking(_current, _next, event) {
+      (event.target as IDBDatabase).close();
+      dbPromise = null;
     },
   }).catch((err: unknown) => {
     dbPromise = null;
@@ -124,10 +194,11 @@ export async function deleteDraft(key: string): Promise<void> {
 /** “Erase all local data”: every store emptied, in one transaction. */
 export async function eraseAllLocalData(): Promise<void> {
   const db = await openLocalStore();
-  const tx = db.transaction(['drafts', 'datasets', 'settings'], 'readwrite');
+  const tx = db.transaction(['drafts', 'datasets', 'datasetInfo', 'settings'], 'readwrite');
   await Promise.all([
     tx.objectStore('drafts').clear(),
     tx.objectStore('datasets').clear(),
+    tx.objectStore('datasetInfo').clear(),
     tx.objectStore('settings').clear(),
     tx.done,
   ]);

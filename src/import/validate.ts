@@ -572,24 +572,26 @@ export function validateWorkbook(
   const entSheet = new Sheet('enterprises', sheets.enterprises, log);
   const drafts = readEnterprises(entSheet, ctx);
 
-  const relations: CreditRelation[] = [];
+  // Lists are joined with concat, never push(...list): spreading 100k items as arguments overflows
+  // the smaller call stack of a browser Web Worker (RangeError), though not Node's.
+  let relations: CreditRelation[];
   let relSheet: Sheet<'creditRelations'> | undefined;
   if (sheets.creditRelations) {
     relSheet = new Sheet('creditRelations', sheets.creditRelations, log);
-    relations.push(...readCreditRelations(relSheet, ctx));
+    relations = readCreditRelations(relSheet, ctx);
     checkCreditTotals(entSheet, relations, ctx);
   } else {
-    relations.push(...synthesiseRelations(entSheet, drafts, ctx));
+    relations = synthesiseRelations(entSheet, drafts, ctx);
   }
 
-  const edges: SupplyEdge[] = [];
+  let edges: SupplyEdge[] = [];
   const edgeIds = new Set<string>();
   let supSheet: Sheet<'supplyEdges'> | undefined;
   if (sheets.supplyEdges) {
     supSheet = new Sheet('supplyEdges', sheets.supplyEdges, log);
-    edges.push(...readSupplyEdges(supSheet, ctx, edgeIds));
+    edges = readSupplyEdges(supSheet, ctx, edgeIds);
   }
-  edges.push(...keyCustomerEdges(entSheet, drafts, ctx, edgeIds));
+  edges = edges.concat(keyCustomerEdges(entSheet, drafts, ctx, edgeIds));
   options.onProgress?.(1);
 
   const empty: SheetSummary = {

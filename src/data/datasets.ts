@@ -1,0 +1,381 @@
+/**
+ * The datasets of this browser (product.md “Data”): the bundled demo, always there, plus the imports
+ * the user chose to save locally (IndexedDB through local-store.ts, domain.md §9.3). Which one is
+ * active is kept in the `settings` store, so a reload brings it back. Every read is parsed with zod;
+ * a backup file is parsed completely before anything is written.
+ */
+import { z } from 'zod';
+import { DatasetSchema, IsoDateSchema, type Dataset } from '../domain/schema';
+import { DatasetLoadError, parseDataset, type DatasetSource } from './dataset-source';
+import {
+  openLocalStore,
+  toStorageError,
+  type DatasetInfoRecord,
+  type DatasetRecord,
+  type DraftRecord,
+} from './local-store';
+
+/** The id of the bundled demo (data/demo.v1.json): listed first, never stored, never deleted. */
+export const DEMO_DATASET_ID = 'demo-v1';
+const ACTIVE_KEY = 'activeDatasetId';
+const MAX_NAME = 80;
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
+
+export const DatasetInfoSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  createdAt: z.string().min(1),
+  asOf: IsoDateSchema,
+  enterprises: z.number().int().nonnegative(),
+  creditRelations: z.number().int().nonnegative(),
+  supplyEdges: z.number().int().nonnegative(),
+  files: z.array(z.string()),
+});
+/** One saved dataset as the list shows it. */
+export type DatasetInfo = z.infer<typeof DatasetInfoSchema>;
+
+/**
+ * A name as stored: NFKC, control characters and surrounding spaces removed, at most 80 characters;
+ * empty → null.
+ * @example cleanDatasetName('  常州新能源清单\n ') // '常州新能源清单'
+ */
+export function cleanDatasetName(name: string): string | null {
+  const clean = name.normalize('NFKC').replace(CONTROL_CHARS, ' ').trim();
+  return clean === '' ? null : clean.slice(0, MAX_NAME);
+}
+
+/**
+ * The list entry of a dataset.
+ * @example buildDatasetInfo(ds, '常州清单', '2025-07-01T08:00:00.000Z', ['enterprises.csv']).enterprises // ds.enterprises.length
+ */
+export function buildDatasetInfo(
+  dataset: Dataset,
+  name: string,
+  createdAt: string,
+  files: readonly string[],
+): DatasetInfo {
+  return {
+    id: dataset.meta.datasetId,
+    name,
+    createdAt,
+    asOf: dataset.meta.asOf,
+    enterprises: dataset.enterprises.length,
+    creditRelations: dataset.creditRelations.length,
+    supplyEdges: dataset.supplyEdges.length,
+    files: [...files],
+  };
+}
+
+/**
+ * A fresh id for an imported dataset: `import-` + date + a random part (never 'demo-v1').
+ * @example newImportedDatasetId(new Date('2025-07-01T08:00:00Z')) // 'import-20250701-k3x9q2'
+ */
+export function newImportedDatasetId(now = new Date()): string {
+  const day = now.toISOString().slice(0, 10).replace(/-/g, '');
+  const random = crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
+  return `import-${day}-${random.toString(36).padStart(7, '0')}`;
+}
+
+/** The names of the files a dataset was imported from (kept in meta.sources by the import). */
+const filesOf = (dataset: Dataset) =>
+  dataset.meta.sources.filter((s) => s.id.startsWith('file-')).map((s) => s.title);
+
+/** Saved datasets, newest first. Records that no longer parse are left out, never shown half. */
+export async function listDatasets(): Promise<DatasetInfo[]> {
+  try {
+    const db = await openLocalStore();
+    const records = await db.getAll('datasetInfo');
+    return records
+      .map((r) => DatasetInfoSchema.safeParse(r))
+      .flatMap((r) => (r.success ? [r.data] : []))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  } catch (err) {
+    throw toStorageError(err);
+  }
+}
+
+/**
+ * Saves an imported dataset under `name` (after the user's “save locally”). The dataset is parsed
+ * with DatasetSchema first; dataset and list entry are written in one transaction, so a full disk
+ * leaves nothing half-saved (StorageError 'quota').
+ */
+export async function saveImportedDataset(dataset: unknown, name: string): Promise<DatasetInfo> {
+  const parsed = parseDataset(dataset);
+  const id = parsed.meta.datasetId;
+  if (id === DEMO_DATASET_ID) throw new Error(`reserved dataset id: ${id}`);
+  const clean = cleanDatasetName(name) ?? parsed.meta.titleZh;
+  parsed.meta.titleZh = clean;
+  parsed.meta.titleEn = clean;
+  const createdAt = new Date().toISOString();
+  const info = buildDatasetInfo(parsed, clean, createdAt, filesOf(parsed));
+  const record: DatasetRecord = { id, name: clean, createdAt, dataset: parsed };
+  try {
+    const db = await openLocalStore();
+    const tx = db.transaction(['datasets', 'datasetInfo'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('datasets').put(record),
+      tx.objectStore('datasetInfo').put(info satisfies DatasetInfoRecord),
+      tx.done,
+    ]);
+  } catch (err) {
+    throw toStorageError(err);
+  }
+  return info;
+}
+
+/** Renames a saved dataset (list entry, record and the dataset's titles, in one transaction). */
+export async function renameDataset(id: string, name: string): Promise<void> {
+  const clean = cleanDatasetName(name);
+  if (clean === null) throw new Error('empty dataset name');
+  try {
+    const db = await openLocalStore();
+    const tx = db.transaction(['datasets', 'datasetInfo'], 'readwrite');
+    const datasets = tx.objectStore('datasets');
+    const infos = tx.objectStore('datasetInfo');
+    const [record, info] = await Promise.all([datasets.get(id), infos.get(id)]);
+    if (!record || !info) throw new Error(`no saved dataset ${id}`);
+    const dataset = record.dataset;
+    if (dataset && typeof dataset === 'object' && 'meta' in dataset) {
+      const meta = dataset.meta;
+      if (meta && typeof meta === 'object') Object.assign(meta, { titleZh: clean, titleEn: clean });
+    }
+    await Promise.all([
+      datasets.put({ ...record, name: clean }),
+      infos.put({ ...info, name: clean }),
+      tx.done,
+    ]);
+  } catch (err) {
+    throw toStorageError(err);
+  }
+}
+
+/** Deletes a saved dataset; when it was active, the demo becomes active. */
+export async function deleteDataset(id: string): Promise<void> {
+  if (id === DEMO_DATASET_ID) throw new Error('the demo dataset cannot be deleted');
+  try {
+    const db = await openLocalStore();
+    const tx = db.transaction(['datasets', 'datasetInfo', 'settings'], 'readwrite');
+    const settings = tx.objectStore('settings');
+    const active = await settings.get(ACTIVE_KEY);
+    await Promise.all([
+      tx.objectStore('datasets').delete(id),
+      tx.objectStore('datasetInfo').delete(id),
+      active?.value === id ? settings.delete(ACTIVE_KEY) : Promise.resolve(),
+      tx.done,
+    ]);
+  } catch (err) {
+    throw toStorageError(err);
+  }
+}
+
+/**
+ * The dataset the app shows: the saved choice if that dataset still exists, else the demo. Never
+ * throws: without storage (private mode, refused) the app still runs on the demo.
+ */
+export async function loadActiveDatasetId(): Promise<string> {
+  try {
+    const db = await openLocalStore();
+    const setting = await db.get('settings', ACTIVE_KEY);
+    const id = z.string().min(1).safeParse(setting?.value);
+    if (!id.success || id.data === DEMO_DATASET_ID) return DEMO_DATASET_ID;
+    return (await db.getKey('datasets', id.data)) === undefined ? DEMO_DATASET_ID : id.data;
+  } catch {
+    return DEMO_DATASET_ID;
+  }
+}
+
+export async function setActiveDatasetId(id: string): Promise<void> {
+  try {
+    const db = await openLocalStore();
+    if (id === DEMO_DATASET_ID) await db.delete('settings', ACTIVE_KEY);
+    else await db.put('settings', { key: ACTIVE_KEY, value: id });
+  } catch (err) {
+    throw toStorageError(err);
+  }
+}
+
+/** A dataset saved in this browser, parsed with DatasetSchema on every load. */
+export function createIndexedDbSource(id: string): DatasetSource {
+  return {
+    id,
+    async load() {
+      let record: DatasetRecord | undefined;
+      try {
+        const db = await openLocalStore();
+        record = await db.get('datasets', id);
+      } catch (err) {
+        throw new DatasetLoadError('fetch', `IndexedDB ${id}: ${String(err)}`);
+      }
+      if (!record) {
+        throw new DatasetLoadError('fetch', `IndexedDB: no saved dataset ${id} in this browser`);
+      }
+      return parseDataset(record.dataset);
+    },
+  };
+}
+
+// ---------------------------------------------------------------- queries
+
+/** svelte-query keys of this module; the Data view invalidates them after a change. */
+export const DATASET_QUERY_KEYS = {
+  activeId: ['dataset-active-id'] as const,
+  list: ['dataset-list'] as const,
+};
+
+export const activeDatasetIdQueryOptions = () => ({
+  queryKey: DATASET_QUERY_KEYS.activeId,
+  queryFn: loadActiveDatasetId,
+  staleTime: Infinity,
+  gcTime: Infinity,
+  retry: false,
+  refetchOnWindowFocus: false,
+});
+
+export const datasetListQueryOptions = () => ({
+  queryKey: DATASET_QUERY_KEYS.list,
+  queryFn: listDatasets,
+  staleTime: Infinity,
+  retry: false,
+  refetchOnWindowFocus: false,
+});
+
+// ---------------------------------------------------------------- backup and restore
+
+export const BACKUP_FORMAT = 'chainatlas-backup';
+export const BACKUP_VERSION = 1;
+
+const BackupDatasetSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  createdAt: z.string().min(1),
+  files: z.array(z.string()).default([]),
+  dataset: DatasetSchema,
+});
+
+export const BackupSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: z.string(),
+  activeDatasetId: z.string().optional(),
+  datasets: z.array(BackupDatasetSchema),
+  drafts: z.array(z.object({ key: z.string().min(1), value: z.unknown(), savedAt: z.string() })),
+});
+export type Backup = z.infer<typeof BackupSchema>;
+
+/** A backup file that cannot be restored; the message names what is wrong, in both languages. */
+export class BackupFormatError extends Error {
+  constructor(
+    readonly messageZh: string,
+    readonly messageEn: string,
+  ) {
+    super(messageEn);
+    this.name = 'BackupFormatError';
+  }
+}
+
+/**
+ * Parses the text of a backup file, or throws a BackupFormatError naming the first problems. Nothing
+ * is written here: restore writes only after the whole file passed.
+ * @example parseBackup('{}') // throws: 不是本应用的备份文件 / not a ChainAtlas backup file
+ */
+export function parseBackup(text: string): Backup {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new BackupFormatError('文件不是有效的JSON', 'the file is not valid JSON');
+  }
+  const head = z.object({ format: z.literal(BACKUP_FORMAT), version: z.number() }).safeParse(json);
+  if (!head.success) {
+    throw new BackupFormatError('不是本应用的备份文件', 'not a ChainAtlas backup file');
+  }
+  if (head.data.version !== BACKUP_VERSION) {
+    throw new BackupFormatError(
+      `备份格式版本${head.data.version}不受支持（支持版本${BACKUP_VERSION}）`,
+      `backup format version ${head.data.version} is not supported (expected ${BACKUP_VERSION})`,
+    );
+  }
+  const result = BackupSchema.safeParse(json);
+  if (!result.success) {
+    const where = result.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
+    throw new BackupFormatError(
+      `备份文件内容不完整或已损坏（${where}）`,
+      `backup is damaged (${where})`,
+    );
+  }
+  for (const d of result.data.datasets) {
+    if (d.id === DEMO_DATASET_ID || d.id !== d.dataset.meta.datasetId) {
+      throw new BackupFormatError(
+        `备份中的数据集编号“${d.id}”无效`,
+        `dataset id "${d.id}" in the backup is not valid`,
+      );
+    }
+  }
+  return result.data;
+}
+
+/** Everything saved in this browser (datasets and drafts) as a JSON file. */
+export async function backupLocalData(): Promise<Blob> {
+  try {
+    const db = await openLocalStore();
+    const [records, infos, drafts, active] = await Promise.all([
+      db.getAll('datasets'),
+      db.getAll('datasetInfo'),
+      db.getAll('drafts'),
+      loadActiveDatasetId(),
+    ]);
+    const filesById = new Map(infos.map((i) => [i.id, i.files] as const));
+    const backup = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: new Date().toISOString(),
+      activeDatasetId: active,
+      datasets: records.map((r) => ({ ...r, files: filesById.get(r.id) ?? [] })),
+      drafts,
+    };
+    return new Blob([JSON.stringify(backup)], { type: 'application/json' });
+  } catch (err) {
+    throw toStorageError(err);
+  }
+}
+
+export interface RestoreSummary {
+  datasets: number;
+  drafts: number;
+}
+
+/**
+ * Restores a backup file: datasets and drafts in it are written (an entry with the same id or key is
+ * replaced, everything else is kept). An invalid file throws BackupFormatError before any write; a
+ * failed write (quota) rolls the whole transaction back.
+ */
+export async function restoreLocalData(file: Blob): Promise<RestoreSummary> {
+  const backup = parseBackup(await file.text());
+  try {
+    const db = await openLocalStore();
+    const tx = db.transaction(['datasets', 'datasetInfo', 'drafts'], 'readwrite');
+    const writes: Promise<unknown>[] = [];
+    for (const d of backup.datasets) {
+      writes.push(
+        tx
+          .objectStore('datasets')
+          .put({ id: d.id, name: d.name, createdAt: d.createdAt, dataset: d.dataset }),
+        tx
+          .objectStore('datasetInfo')
+          .put(buildDatasetInfo(d.dataset, d.name, d.createdAt, d.files)),
+      );
+    }
+    for (const draft of backup.drafts) {
+      const record: DraftRecord = { key: draft.key, value: draft.value, savedAt: draft.savedAt };
+      writes.push(tx.objectStore('drafts').put(record));
+    }
+    await Promise.all([...writes, tx.done]);
+  } catch (err) {
+    throw toStorageError(err);
+  }
+  return { datasets: backup.datasets.length, drafts: backup.drafts.length };
+}

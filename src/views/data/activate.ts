@@ -1,0 +1,19 @@
+import type { QueryClient } from '@tanstack/svelte-query';
+import { DATASET_QUERY_KEYS, setActiveDatasetId } from '../../data/datasets';
+
+/**
+ * Makes a dataset the active one: the choice is stored, then the active-id query is refetched, so the
+ * Shell loads that dataset and every view re-renders on it.
+ */
+export async function activateDataset(client: QueryClient, id: string): Promise<void> {
+  await setActiveDatasetId(id);
+  await client.invalidateQueries({ queryKey: DATASET_QUERY_KEYS.activeId });
+}
+
+/**
+ * After a change to local data (erase, restore): the dataset list, the active id and every draft
+ * query (policy cards, follow-up statuses) read again; loaded datasets stay cached.
+ */
+export async function refreshLocalQueries(client: QueryClient): Promise<void> {
+  await client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'dataset' });
+}
