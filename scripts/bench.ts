@@ -10,9 +10,8 @@
  * the app has no benchmark-only code path. Prints one table with the product targets beside the
  * figures and writes the same as JSON to .bench/results.json. Timings are never test assertions.
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { startPreview } from './preview';
+import type { Browser, Page } from '@playwright/test';
+import { launchChromium, startPreview, waitForServer } from './preview';
 import {
   mkdirSync,
   mkdtempSync,
@@ -280,26 +279,8 @@ async function main() {
   const server = startPreview(ROOT, PORT);
   let browser: Browser | null = null;
   try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        await fetch(BASE);
-        break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
-    browser = await chromium.launch({
-      executablePath: execFileSync('sh', ['-c', 'command -v chromium'], {
-        encoding: 'utf8',
-      }).trim(),
-      args: [
-        '--no-sandbox',
-        '--enable-unsafe-swiftshader',
-        '--disable-background-networking',
-        '--disable-features=NetworkTimeServiceQuerying',
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-      ],
-    });
+    await waitForServer(BASE);
+    browser = await launchChromium();
     const results: SizeResult[] = [];
     for (const size of sizes) {
       let file: string | null = null;

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { chromium, type Browser } from '@playwright/test';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -30,4 +31,34 @@ export function startPreview(root: string, port: number, outDir = 'dist'): Child
     ],
     { cwd: root, stdio: 'ignore' },
   );
+}
+
+/** Waits until the preview server answers (at most about 20 s). */
+export async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`no server answered at ${url}`);
+}
+
+/**
+ * Debian's Chromium, headless, with every packet kept on this machine (the flags stack-notes.md
+ * measured): the same browser and flags as the Playwright tests.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim(),
+    args: [
+      '--no-sandbox',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+      '--disable-features=NetworkTimeServiceQuerying',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+    ],
+  });
 }

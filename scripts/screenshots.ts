@@ -2,9 +2,7 @@
  * Screenshots for the README, taken headless in Debian's Chromium against the built app.
  * Usage: npm run build && npx tsx scripts/screenshots.ts   (starts `vite preview` itself)
  */
-import { chromium } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { startPreview } from './preview';
+import { launchChromium, startPreview, waitForServer } from './preview';
 
 const PORT = 4179;
 const BASE = `http://127.0.0.1:${PORT}/`;
@@ -72,26 +70,8 @@ const SHOTS: {
 async function main() {
   const server = startPreview(process.cwd(), PORT);
   try {
-    for (let i = 0; i < 50; i++) {
-      try {
-        await fetch(BASE);
-        break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
-    const browser = await chromium.launch({
-      executablePath: execFileSync('sh', ['-c', 'command -v chromium'], {
-        encoding: 'utf8',
-      }).trim(),
-      args: [
-        '--no-sandbox',
-        '--enable-unsafe-swiftshader',
-        '--disable-background-networking',
-        '--disable-features=NetworkTimeServiceQuerying',
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-      ],
-    });
+    await waitForServer(BASE);
+    const browser = await launchChromium();
     for (const shot of SHOTS) {
       const page = await browser.newPage({
         viewport: { width: shot.width ?? 1440, height: shot.height ?? 900 },
