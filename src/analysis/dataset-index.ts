@@ -66,3 +66,14 @@ export function isLenderRelation(index: DatasetIndex, r: CreditRelation): boolea
   const bank = index.bankById.get(r.bankId);
   return bank !== undefined && isLenderType(bank.type);
 }
+
+/**
+ * The chain a view opens on when none is chosen: the first chain (in dataset order) that has
+ * enterprises, so an import covering one chain does not open on an empty one.
+ * @example defaultChainId(index) // 'app' for the demo; 'nev' for an import of NEV firms only
+ */
+export function defaultChainId(index: DatasetIndex): string {
+  const chains = index.dataset.chains;
+  const withFirms = chains.find((c) => (index.enterprisesByChain.get(c.id)?.length ?? 0) > 0);
+  return (withFirms ?? chains[0])?.id ?? '';
+}

@@ -101,6 +101,11 @@ export class AppState {
   setChain(chainId: string): void {
     if (this.view === 'atlas') return this.openChain(chainId);
     this.step();
+    // A link or enterprise belongs to one chain: the selection does not carry over.
+    if (chainId !== this.chain) {
+      this.link = null;
+      this.enterprise = null;
+    }
     this.chain = chainId;
   }
 
