@@ -13,15 +13,17 @@
 import type { Browser, Page } from '@playwright/test';
 import { launchChromium, startPreview, waitForServer } from './preview';
 import {
+  copyFileSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { CHAINS_PATH, serializeDataset } from '../data/generate-demo';
@@ -167,15 +169,21 @@ async function benchSize(
     heapAfterLoadMb: Number.NaN,
     heapAfterSwitchesMb: null,
   };
-  const body = file ? readFileSync(file) : null;
+  // A large dataset is served by the preview server itself (copied into dist/bench-data/): pushing
+  // 175 MB through Playwright's route.fulfill travels over the DevTools protocol and kills the page.
+  let servedUrl: string | null = null;
+  if (file) {
+    mkdirSync(join(DIST, 'bench-data'), { recursive: true });
+    copyFileSync(file, join(DIST, 'bench-data', basename(file)));
+    servedUrl = `${BASE}bench-data/${basename(file)}`;
+  }
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(180_000);
-    if (body) {
-      await page.route('**/demo.v1-*.json', (route) =>
-        route.fulfill({ body, contentType: 'application/json' }),
-      );
+    if (servedUrl) {
+      const url = servedUrl;
+      await page.route('**/demo.v1-*.json', (route) => route.continue({ url }));
     }
     await page.addInitScript(READY_PROBE);
     await page.goto(`${BASE}?view=atlas&chain=nev`);
@@ -382,6 +390,7 @@ async function main() {
   } finally {
     await browser?.close();
     server.kill();
+    rmSync(join(DIST, 'bench-data'), { recursive: true, force: true });
   }
 }
 
