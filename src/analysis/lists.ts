@@ -3,6 +3,7 @@
  * plain rows: what the Policy & batch view shows and what the CSV / XLSX exports write. Pure.
  * Amounts in 万元.
  */
+import { chainLinkOf } from './policy-card';
 import type {
   DisplayRole,
   Enterprise,
@@ -69,11 +70,6 @@ export interface UnassignedListRow extends EnterpriseIdentity {
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function chainLinkOf(index: DatasetIndex, e: Enterprise, chainId: string): string {
-  const inChain = (id: string) => index.linkById.get(id)?.chainId === chainId;
-  return inChain(e.primaryLinkId) ? e.primaryLinkId : (e.linkIds.find(inChain) ?? e.primaryLinkId);
-}
-
 function identityOf(index: DatasetIndex, e: Enterprise, chainId: string): EnterpriseIdentity {
   return {
     enterpriseId: e.id,
@@ -81,7 +77,7 @@ function identityOf(index: DatasetIndex, e: Enterprise, chainId: string): Enterp
     nameEn: e.nameEn ?? e.nameZh,
     uscc: e.uscc,
     cityId: e.cityId,
-    linkId: chainLinkOf(index, e, chainId),
+    linkId: chainLinkOf(index, e, chainId) ?? e.primaryLinkId,
   };
 }
 

@@ -40,10 +40,12 @@ export function chainOverview(analysis: Analysis): ChainOverviewRow[] {
 }
 
 /** Totals over all chains; an enterprise on two chains counts once. */
-export function overviewTotals(analysis: Analysis): Omit<ChainOverviewRow, 'chainId'> {
+export function overviewTotals(
+  analysis: Analysis,
+  rows: readonly ChainOverviewRow[] = chainOverview(analysis),
+): Omit<ChainOverviewRow, 'chainId'> {
   const { dataset } = analysis.index;
   const coverage = groupCoverage(analysis, dataset.enterprises);
-  const rows = chainOverview(analysis);
   return {
     links: dataset.links.length,
     enterprises: dataset.enterprises.length,

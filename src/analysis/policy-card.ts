@@ -101,7 +101,11 @@ const emptyRoleMix = (): Record<DisplayRole, number> => ({
 });
 
 /** The link a firm's weight is attributed to: its primary link, or its first link in the chain. */
-function chainLinkOf(index: DatasetIndex, e: Enterprise, chainId: string): string | undefined {
+export function chainLinkOf(
+  index: DatasetIndex,
+  e: Enterprise,
+  chainId: string,
+): string | undefined {
   const inChain = (id: string) => index.linkById.get(id)?.chainId === chainId;
   return inChain(e.primaryLinkId) ? e.primaryLinkId : e.linkIds.find(inChain);
 }

@@ -39,8 +39,6 @@ const core = {
   'about.calibration':
     '示例数据是“链上企业清单”而非普查：企业由地方部门遴选，偏向规上和专精特新企业，因此银行覆盖率介于全部登记中小企业与科技型中小企业之间。',
   'nav.atlas': '产业链图谱',
-  'nav.back': '← 产业链总览',
-  'overview.open': '打开图谱',
   'atlas.chain': '产业链',
   'atlas.overlay': '着色',
   'atlas.region': '地区',
@@ -196,8 +194,6 @@ const coreEn: Record<keyof typeof core, string> = {
   'about.calibration':
     'The demo is a chain list, not a census: local departments curate it towards above-size and SRDI firms, so its bank coverage sits between all registered SMEs and tech-based SMEs.',
   'nav.atlas': 'Chain map',
-  'nav.back': '← Chains overview',
-  'overview.open': 'Open map',
   'atlas.chain': 'Chain',
   'atlas.overlay': 'Colour by',
   'atlas.region': 'Region',

@@ -196,13 +196,6 @@ export class AppState {
     this.map = v;
   }
 
-  /** A chain id from the URL that the dataset does not have: fall back without a history step. */
-  correctChain(chainId: string, notice: UrlNotice): void {
-    this.step(true);
-    this.chain = chainId;
-    this.notices = [...this.notices, notice];
-  }
-
   dismissNotices(): void {
     this.notices = [];
   }
