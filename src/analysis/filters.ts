@@ -53,8 +53,28 @@ export interface ChainContext {
   verdictOf: ReadonlyMap<string, Verdict>;
 }
 
-/** The chain's enterprises and their link × city verdicts, computed once per chain. */
+/** Contexts already built, per analysis (an analysis never changes, so neither does its context). */
+const contexts = new WeakMap<Analysis, Map<string, ChainContext>>();
+
+/**
+ * The chain's enterprises and their link × city verdicts, computed once per chain and analysis:
+ * a second call returns the same object, so a filter change neither recomputes the chain's link ×
+ * city groups nor gives the views a new context.
+ */
 export function buildChainContext(analysis: Analysis, chainId: string): ChainContext {
+  let byChain = contexts.get(analysis);
+  if (!byChain) {
+    byChain = new Map();
+    contexts.set(analysis, byChain);
+  }
+  const known = byChain.get(chainId);
+  if (known) return known;
+  const ctx = computeChainContext(analysis, chainId);
+  byChain.set(chainId, ctx);
+  return ctx;
+}
+
+function computeChainContext(analysis: Analysis, chainId: string): ChainContext {
   const enterprises = analysis.index.enterprisesByChain.get(chainId) ?? [];
   const groups = coverageBy(analysis, enterprises, 'linkCity');
   const verdictOf = new Map<string, Verdict>();
@@ -97,27 +117,68 @@ function facetValues(ctx: ChainContext, e: Enterprise, key: FacetKey): readonly 
   }
 }
 
-function passes(ctx: ChainContext, e: Enterprise, f: Filters, skip: FacetKey | null): boolean {
-  for (const key of FACET_KEYS) {
-    const want = f[key];
-    if (want === null || key === skip) continue;
-    if (!facetValues(ctx, e, key).includes(want)) return false;
-  }
-  if (f.gapMin !== null && (ctx.analysis.byEnterprise.get(e.id)?.gap ?? 0) < f.gapMin) return false;
-  return true;
+/**
+ * Every enterprise's values on every facet, aligned with `ctx.enterprises`: computed once per
+ * chain context, so filtering and counting only look values up.
+ */
+interface FacetTable {
+  values: Record<FacetKey, readonly (readonly string[])[]>;
+  gaps: readonly number[];
 }
+const facetTables = new WeakMap<ChainContext, FacetTable>();
+
+function facetTable(ctx: ChainContext): FacetTable {
+  const known = facetTables.get(ctx);
+  if (known) return known;
+  const values = Object.fromEntries(
+    FACET_KEYS.map((key) => [key, ctx.enterprises.map((e) => facetValues(ctx, e, key))]),
+  ) as unknown as FacetTable['values'];
+  const gaps = ctx.enterprises.map((e) => ctx.analysis.byEnterprise.get(e.id)?.gap ?? 0);
+  const table = { values, gaps };
+  facetTables.set(ctx, table);
+  return table;
+}
+
+/** The facets (of those filtered) that enterprise `i` fails, as a count and the last one failed. */
+function failures(
+  table: FacetTable,
+  i: number,
+  active: readonly FacetKey[],
+  f: Filters,
+): { count: number; last: FacetKey | null } {
+  let count = 0;
+  let last: FacetKey | null = null;
+  for (const key of active) {
+    const want = f[key] as string;
+    if (!(table.values[key][i] as readonly string[]).includes(want)) {
+      count++;
+      last = key;
+    }
+  }
+  return { count, last };
+}
+
+const activeFacets = (f: Filters) => FACET_KEYS.filter((key) => f[key] !== null);
 
 /**
  * The chain's enterprises that pass every filter.
  * @example filterEnterprises(ctx, { ...EMPTY_FILTERS, city: 'changzhou', role: 'fill' })
  */
 export function filterEnterprises(ctx: ChainContext, filters: Filters): Enterprise[] {
-  return ctx.enterprises.filter((e) => passes(ctx, e, filters, null));
+  const table = facetTable(ctx);
+  const active = activeFacets(filters);
+  return ctx.enterprises.filter(
+    (_, i) =>
+      failures(table, i, active, filters).count === 0 &&
+      (filters.gapMin === null || (table.gaps[i] as number) >= filters.gapMin),
+  );
 }
 
 /**
  * Live counts for the filter controls: for each facet, how many enterprises each value would leave,
- * given all the *other* filters (so a chosen value never hides its alternatives).
+ * given all the *other* filters (so a chosen value never hides its alternatives). An enterprise
+ * that passes every filter counts on every facet; one that fails exactly one facet counts on that
+ * facet only; one that fails two or more counts nowhere.
  */
 export function facetCounts(
   ctx: ChainContext,
@@ -127,12 +188,17 @@ export function facetCounts(
     FacetKey,
     Map<string, number>
   >;
-  for (const e of ctx.enterprises) {
-    for (const key of FACET_KEYS) {
-      if (!passes(ctx, e, filters, key)) continue;
-      const counts = out[key];
-      for (const v of new Set(facetValues(ctx, e, key))) counts.set(v, (counts.get(v) ?? 0) + 1);
-    }
+  const table = facetTable(ctx);
+  const active = activeFacets(filters);
+  const count = (key: FacetKey, i: number) => {
+    const counts = out[key];
+    for (const v of new Set(table.values[key][i])) counts.set(v, (counts.get(v) ?? 0) + 1);
+  };
+  for (let i = 0; i < ctx.enterprises.length; i++) {
+    if (filters.gapMin !== null && (table.gaps[i] as number) < filters.gapMin) continue;
+    const failed = failures(table, i, active, filters);
+    if (failed.count === 0) for (const key of FACET_KEYS) count(key, i);
+    else if (failed.count === 1 && failed.last) count(failed.last, i);
   }
   return out;
 }

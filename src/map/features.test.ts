@@ -13,6 +13,7 @@ import {
   provincesNamedByCities,
   type MapEnterprise,
   type MapFlow,
+  type MarkState,
   type MapGroup,
 } from './features';
 
@@ -63,17 +64,16 @@ describe('buildEnterpriseFeatures()', () => {
     ]);
   });
 
-  it('copies the drawing properties and marks ring placements', () => {
+  it('copies what does not change with overlay or filter and marks ring placements', () => {
     const out = buildEnterpriseFeatures({
       cities: [createCity('sz', 120, 0)],
       enterprises: [createEnterprise('a', 'sz', { color: '#123456', cls: 'b', label: '企业 #17' })],
     });
+    // colour and class are feature state: an overlay change must not rebuild the source
     expect(out.collection.features[0]?.properties).toEqual({
       id: 'a',
       cityId: 'sz',
       linkId: 'nev.cell',
-      color: '#123456',
-      cls: 'b',
       label: '企业 #17',
       placement: 'ring',
     });
@@ -109,7 +109,7 @@ describe('cityRadius()', () => {
 describe('buildCityFeatures()', () => {
   const cities = [createCity('wx', 120.3, 31.6), createCity('sz', 120.6, 31.3)];
 
-  it('draws only cities with a group, labelled in the input language', () => {
+  it('draws cities with a group, labelled in the input language', () => {
     const groups = new Map([['sz', createGroup('sz', 25, { gap: 850 })]]);
     // 25 on Suzhou's rings need 3 rings (6 + 12 + 18 ≥ 25): outer radius 30 px at zoom 8
     const enterprises = Array.from({ length: 25 }, (_, i) => createEnterprise(`e${i}`, 'sz'));
@@ -119,14 +119,36 @@ describe('buildCityFeatures()', () => {
       cityId: 'sz',
       label: 'sz市',
       count: 25,
-      gap: 850,
-      color: '#fdd77a',
-      cls: 'partial',
       radius: 12,
       ringRadius: 30,
+      shown: true,
     });
     const en = buildCityFeatures({ lang: 'en', cities, cityGroups: groups, enterprises });
     expect(en.collection.features[0]?.properties.label).toBe('SZ');
+  });
+
+  it('keeps a city of the universe without a group, hidden, so that a filter can show it again', () => {
+    // Wuxi's one enterprise is in the universe but filtered out: no group.
+    const groups = new Map([['sz', createGroup('sz', 1)]]);
+    const out = buildCityFeatures({
+      lang: 'zh',
+      cities,
+      cityGroups: groups,
+      enterprises: [createEnterprise('a', 'sz'), createEnterprise('b', 'wx')],
+    });
+    expect(out.collection.features.map((f) => [f.id, f.properties.cityId])).toEqual([
+      [1, 'sz'],
+      [2, 'wx'],
+    ]);
+    // one firm on Wuxi's first ring: 10 px; no group: count 0, radius 0, not shown
+    expect(out.collection.features[1]?.properties).toEqual({
+      cityId: 'wx',
+      label: 'wx市',
+      count: 0,
+      radius: 0,
+      ringRadius: 10,
+      shown: false,
+    });
   });
 
   it('numbers cities in city-id order', () => {
@@ -295,17 +317,56 @@ describe('buildFeatureStates()', () => {
   ]);
   const base = {
     enterprises,
+    cityGroups: new Map([
+      ['x', createGroup('x', 2, { color: '#2166ac' })],
+      ['y', createGroup('y', 1)],
+    ]),
     highlightIds: null,
     selectedEnterpriseId: null,
     provinceGroups: new Map<string, MapGroup>(),
     scope: {},
   };
+  const mark = (over: Partial<MarkState> = {}): MarkState => ({
+    shown: true,
+    color: '#fdd77a',
+    highlight: false,
+    dim: false,
+    selected: false,
+    ...over,
+  });
 
-  it('without a highlight nothing is highlighted or dimmed', () => {
+  it('without a highlight every drawn feature is shown in its colour, none highlighted or dimmed', () => {
     const out = buildFeatureStates(base, ids, cityIds);
-    expect(out.enterprises.size).toBe(0);
-    expect(out.cities.size).toBe(0);
+    expect([...out.enterprises]).toEqual([
+      [1, mark()],
+      [2, mark()],
+      [3, mark()],
+    ]);
+    // x: 2 firms → 4 + 1.6·√2 = 6.26 → 6.3 px; y: 1 firm → 5.6 px
+    expect([...out.cities]).toEqual([
+      [1, { ...mark({ color: '#2166ac' }), radius: 6.3 }],
+      [2, { ...mark(), radius: 5.6 }],
+    ]);
     expect(out.highlighted).toBe(0);
+  });
+
+  it('hides features of the universe that the filters leave out, and their cities without a group', () => {
+    const out = buildFeatureStates(
+      {
+        ...base,
+        enterprises: [createEnterprise('a', 'x', { color: '#b2182b' })],
+        cityGroups: new Map([['x', createGroup('x', 1)]]),
+      },
+      ids,
+      cityIds,
+    );
+    const hidden = mark({ shown: false, color: null });
+    expect([...out.enterprises]).toEqual([
+      [1, mark({ color: '#b2182b' })],
+      [2, hidden],
+      [3, hidden],
+    ]);
+    expect(out.cities.get(2)).toEqual({ ...hidden, radius: 0 });
   });
 
   it('highlights the listed enterprises and their cities, dims the rest, marks the selection', () => {
@@ -315,14 +376,12 @@ describe('buildFeatureStates()', () => {
       cityIds,
     );
     expect([...out.enterprises]).toEqual([
-      [1, { highlight: true, dim: false, selected: true }],
-      [2, { highlight: false, dim: true, selected: false }],
-      [3, { highlight: false, dim: true, selected: false }],
+      [1, mark({ highlight: true, selected: true })],
+      [2, mark({ dim: true })],
+      [3, mark({ dim: true })],
     ]);
-    expect([...out.cities]).toEqual([
-      [1, { highlight: true, dim: false, selected: false }],
-      [2, { highlight: false, dim: true, selected: false }],
-    ]);
+    expect(out.cities.get(1)).toMatchObject({ highlight: true, dim: false, selected: false });
+    expect(out.cities.get(2)).toMatchObject({ highlight: false, dim: true, selected: false });
     expect(out.highlighted).toBe(1);
   });
 
@@ -346,7 +405,7 @@ describe('buildFeatureStates()', () => {
       ['江苏', { color: '#d7301f', scoped: false }],
       ['浙江', { color: null, scoped: true }],
     ]);
-    expect(out.cities.get(2)).toEqual({ highlight: false, dim: false, selected: true });
+    expect(out.cities.get(2)).toMatchObject({ shown: true, selected: true });
   });
 
   it('ignores enterprises that have no feature', () => {

@@ -15,15 +15,20 @@ import {
 
 type LayoutOptions = RingOptions & { sectors?: ReadonlyMap<string, RingSector> };
 
-export interface MapEnterprise {
+/** Where an enterprise is drawn and what it is called: nothing that an overlay, filter or selection changes. */
+export interface MapPlace {
   id: string;
   cityId: string;
   lat?: number;
   lon?: number;
   label: string;
+  linkId: string;
+}
+
+/** An enterprise to draw now, with its overlay class and colour. */
+export interface MapEnterprise extends MapPlace {
   cls: string;
   color: string;
-  linkId: string;
   /** Optional figure line for the tooltip, already formatted (e.g. '缺口 850万元'). */
   detail?: string;
 }
@@ -50,6 +55,13 @@ export interface MapInput {
   cities: readonly City[];
   /** The filtered set to draw. */
   enterprises: readonly MapEnterprise[];
+  /**
+   * Every enterprise the map may draw (the whole chain), the same array (===) while only filters,
+   * overlay or selection change. The sources are built from it once; `enterprises` then only sets
+   * feature states (shown, colour), so a filter or overlay change rebuilds no source and no mark
+   * moves. Without it the sources follow `enterprises`. Must contain every drawn enterprise.
+   */
+  universe?: readonly MapPlace[];
   /** key = cityId */
   cityGroups: ReadonlyMap<string, MapGroup>;
   /** key = provinceZh */
@@ -89,8 +101,6 @@ export type EnterpriseProps = {
   id: string;
   cityId: string;
   linkId: string;
-  color: string;
-  cls: string;
   label: string;
   placement: 'own' | 'ring';
 };
@@ -103,7 +113,7 @@ export type EnterpriseProps = {
  * // → features a (id 1) and b (id 2) on Suzhou's first ring; numericIds Map { 'a' → 1, 'b' → 2 }
  */
 export function buildEnterpriseFeatures(
-  input: Pick<MapInput, 'cities' | 'enterprises'>,
+  input: { cities: MapInput['cities']; enterprises: readonly MapPlace[] },
   opts: LayoutOptions & { zoom?: number } = {},
 ): {
   collection: FeatureCollection<PointGeometry, EnterpriseProps>;
@@ -129,8 +139,6 @@ export function buildEnterpriseFeatures(
         id: e.id,
         cityId: e.cityId,
         linkId: e.linkId,
-        color: e.color,
-        cls: e.cls,
         label: e.label,
         placement: p.placement,
       },
@@ -142,14 +150,14 @@ export function buildEnterpriseFeatures(
 export type CityProps = {
   cityId: string;
   label: string;
+  /** Enterprises of the city's group (0 without a group). */
   count: number;
-  gap: number;
-  color: string;
-  cls: string;
-  /** Bubble radius in px (zoom ≥ 5). */
+  /** Bubble radius in px (zoom ≥ 5); 0 without a group. */
   radius: number;
   /** Outer radius of the city's enterprise rings in px at the ring reference zoom; 0 without rings. */
   ringRadius: number;
+  /** Whether the city has a group; the label layer draws only these. */
+  shown: boolean;
 };
 
 /**
@@ -162,14 +170,16 @@ export function cityRadius(count: number): number {
 }
 
 /**
- * One bubble per city that has a group (cities without enterprises in the filtered set are not
- * drawn), labelled in the input language, numbered in city-id order. `ringRadius` tells the label
- * how far out the city's enterprise rings reach (enterprises with own coordinates are not on them).
+ * One point per city that has a group or an enterprise in `enterprises` (the places: the
+ * universe when there is one), numbered in city-id order, labelled in the input language. Only
+ * cities with a group are `shown`; the others are there so that a filter can bring them back
+ * through feature state alone. `ringRadius` tells the label how far out the city's enterprise
+ * rings reach (enterprises with own coordinates are not on them).
  * @example buildCityFeatures({ lang: 'en', cities: [suzhou], cityGroups: Map { suzhou → { enterprises: 25, … } }, enterprises: 25 on Suzhou's rings })
- * // → one point at Suzhou, properties { cityId: 'suzhou', label: 'Suzhou', count: 25, radius: 12, ringRadius: 30, … }
+ * // → one point at Suzhou, properties { cityId: 'suzhou', label: 'Suzhou', count: 25, radius: 12, ringRadius: 30, shown: true }
  */
 export function buildCityFeatures(
-  input: Pick<MapInput, 'lang' | 'cities' | 'cityGroups' | 'enterprises'>,
+  input: Pick<MapInput, 'lang' | 'cities' | 'cityGroups'> & { enterprises: readonly MapPlace[] },
   opts: LayoutOptions = {},
 ): {
   collection: FeatureCollection<PointGeometry, CityProps>;
@@ -177,7 +187,9 @@ export function buildCityFeatures(
 } {
   const cities = [...input.cities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const onRings = new Map<string, number>();
+  const placed = new Set<string>();
   for (const e of input.enterprises) {
+    placed.add(e.cityId);
     if (e.lat === undefined || e.lon === undefined) {
       onRings.set(e.cityId, (onRings.get(e.cityId) ?? 0) + 1);
     }
@@ -186,7 +198,7 @@ export function buildCityFeatures(
   const features: Feature<PointGeometry, CityProps>[] = [];
   for (const c of cities) {
     const g = input.cityGroups.get(c.id);
-    if (!g || numericIds.has(c.id)) continue;
+    if ((!g && !placed.has(c.id)) || numericIds.has(c.id)) continue;
     const id = features.length + 1;
     numericIds.set(c.id, id);
     features.push({
@@ -196,14 +208,12 @@ export function buildCityFeatures(
       properties: {
         cityId: c.id,
         label: input.lang === 'zh' ? c.nameZh : c.nameEn,
-        count: g.enterprises,
-        gap: g.gap,
-        color: g.color,
-        cls: g.cls,
-        radius: cityRadius(g.enterprises),
+        count: g?.enterprises ?? 0,
+        radius: g ? cityRadius(g.enterprises) : 0,
         ringRadius:
           ringCount(onRings.get(c.id) ?? 0, cityRingOptions(c.id, opts)) *
           (opts.spacingPx ?? RING_SPACING_PX),
+        shown: g !== undefined,
       },
     });
   }
@@ -375,14 +385,23 @@ export function buildProvinceLabelFeatures(
   return { type: 'FeatureCollection', features };
 }
 
-export type MarkState = { highlight: boolean; dim: boolean; selected: boolean };
+/** An enterprise's look: drawn or hidden by the filters, its overlay colour, highlight. */
+export type MarkState = {
+  shown: boolean;
+  color: string | null;
+  highlight: boolean;
+  dim: boolean;
+  selected: boolean;
+};
+/** A city bubble's look; `radius` follows its group's count (0 when hidden). */
+export type CityState = MarkState & { radius: number };
 export type ProvinceState = { color: string | null; scoped: boolean };
 
 export interface FeatureStates {
-  /** By enterprise feature id; only features whose state is not all-false. */
+  /** By enterprise feature id: every feature of the source. */
   enterprises: Map<number, MarkState>;
-  /** By city feature id; `selected` marks the scoped city. */
-  cities: Map<number, MarkState>;
+  /** By city feature id: every feature; `selected` marks the scoped city. */
+  cities: Map<number, CityState>;
   /** By provinceZh; only provinces with a colour or in scope. */
   provinces: Map<string, ProvinceState>;
   /** Enterprise features in highlight state. */
@@ -390,50 +409,70 @@ export interface FeatureStates {
 }
 
 /**
- * The feature states for an input. With `highlightIds` null nothing is highlighted or dimmed;
- * otherwise the listed enterprises are highlighted and the others dimmed, and a city is highlighted
- * when one of its drawn enterprises is, dimmed when none is.
+ * The feature states for an input, one per feature of the sources: a feature is `shown` when its
+ * enterprise is in `enterprises` (its city when it has a group), with that enterprise's (group's)
+ * colour. With `highlightIds` null nothing is highlighted or dimmed; otherwise the listed
+ * enterprises are highlighted and the other shown ones dimmed, and a city is highlighted when one
+ * of its shown enterprises is, dimmed when none is.
  * @example
- * buildFeatureStates({ highlightIds: new Set(['a']), selectedEnterpriseId: 'a', … }, Map { a → 1, b → 2 }, …)
- * // → enterprises Map { 1 → { highlight: true, dim: false, selected: true }, 2 → { highlight: false, dim: true, selected: false } }
+ * buildFeatureStates({ enterprises: [a (red)], highlightIds: new Set(['a']), selectedEnterpriseId: 'a', … }, Map { a → 1, b → 2 }, …)
+ * // → enterprises Map { 1 → { shown: true, color: red, highlight: true, dim: false, selected: true },
+ * //                     2 → { shown: false, color: null, highlight: false, dim: false, selected: false } }
  */
 export function buildFeatureStates(
   input: Pick<
     MapInput,
-    'enterprises' | 'highlightIds' | 'selectedEnterpriseId' | 'provinceGroups' | 'scope'
+    | 'enterprises'
+    | 'cityGroups'
+    | 'highlightIds'
+    | 'selectedEnterpriseId'
+    | 'provinceGroups'
+    | 'scope'
   >,
   enterpriseIds: ReadonlyMap<string, number>,
   cityIds: ReadonlyMap<string, number>,
 ): FeatureStates {
   const enterprises = new Map<number, MarkState>();
-  const cities = new Map<number, MarkState>();
+  const cities = new Map<number, CityState>();
   const provinces = new Map<string, ProvinceState>();
   const hl = input.highlightIds;
+  const hidden: MarkState = {
+    shown: false,
+    color: null,
+    highlight: false,
+    dim: false,
+    selected: false,
+  };
+  for (const id of enterpriseIds.values()) enterprises.set(id, hidden);
   let highlighted = 0;
   const litCities = new Set<string>();
   for (const e of input.enterprises) {
     const id = enterpriseIds.get(e.id);
     if (id === undefined) continue;
     const highlight = hl !== null && hl.has(e.id);
-    const state: MarkState = {
-      highlight,
-      dim: hl !== null && !highlight,
-      selected: e.id === input.selectedEnterpriseId,
-    };
     if (highlight) {
       highlighted++;
       litCities.add(e.cityId);
     }
-    if (state.highlight || state.dim || state.selected) enterprises.set(id, state);
-  }
-  for (const [cityId, id] of cityIds) {
-    const highlight = hl !== null && litCities.has(cityId);
-    const state: MarkState = {
+    enterprises.set(id, {
+      shown: true,
+      color: e.color,
       highlight,
       dim: hl !== null && !highlight,
+      selected: e.id === input.selectedEnterpriseId,
+    });
+  }
+  for (const [cityId, id] of cityIds) {
+    const g = input.cityGroups.get(cityId);
+    const highlight = g !== undefined && hl !== null && litCities.has(cityId);
+    cities.set(id, {
+      shown: g !== undefined,
+      color: g?.color ?? null,
+      radius: g ? cityRadius(g.enterprises) : 0,
+      highlight,
+      dim: g !== undefined && hl !== null && !highlight,
       selected: cityId === input.scope.cityId,
-    };
-    if (state.highlight || state.dim || state.selected) cities.set(id, state);
+    });
   }
   for (const [provinceZh, g] of input.provinceGroups) {
     provinces.set(provinceZh, { color: g.color, scoped: provinceZh === input.scope.provinceZh });

@@ -1,3 +1,4 @@
+import { createExpression, latest } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { LABEL_FONT } from './font-faces';
@@ -172,24 +173,73 @@ describe('buildDataLayers()', () => {
     });
   });
 
-  it('dims, highlights and selects enterprises through feature state', () => {
-    const paint = byId(LAYERS.enterpriseCircles).paint as Record<string, unknown>;
-    expect(paint['circle-opacity']).toEqual([
-      'case',
-      ['boolean', ['feature-state', 'dim'], false],
-      0.2,
-      1,
+  /** Evaluates a paint property the way maplibre does, for one feature in one feature state. */
+  function paintValue(
+    layerId: string,
+    property: string,
+    at: { zoom: number; properties?: Record<string, unknown>; state?: Record<string, unknown> },
+  ): unknown {
+    const layer = byId(layerId);
+    const spec = (latest as unknown as Record<string, Record<string, unknown>>)[
+      `paint_${layer.type}`
+    ]?.[property];
+    const value = (layer.paint as Record<string, unknown>)[property];
+    const parsed = createExpression(value, spec as Parameters<typeof createExpression>[1]);
+    if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+    const feature = { type: 'Point', properties: at.properties ?? {} } as const;
+    return parsed.value.evaluate(
+      { zoom: at.zoom },
+      feature as unknown as Parameters<typeof parsed.value.evaluate>[1],
+      at.state ?? {},
+    );
+  }
+  const hex = (c: unknown) => (c as { toString(): string }).toString();
+
+  it('shows, dims, colours, highlights and selects enterprises through feature state', () => {
+    const opacity = (state: Record<string, unknown>) =>
+      paintValue(LAYERS.enterpriseCircles, 'circle-opacity', { zoom: 8, state });
+    expect(opacity({ shown: true })).toBe(1);
+    expect(opacity({ shown: true, dim: true })).toBe(0.2);
+    // a filtered-out enterprise stays in the source, invisible
+    expect(opacity({ shown: false })).toBe(0);
+    expect(
+      paintValue(LAYERS.enterpriseCircles, 'circle-stroke-opacity', {
+        zoom: 8,
+        state: { shown: false },
+      }),
+    ).toBe(0);
+    const stroke = (state: Record<string, unknown>) =>
+      paintValue(LAYERS.enterpriseCircles, 'circle-stroke-width', { zoom: 8, state });
+    expect(stroke({ selected: true })).toBe(2.5);
+    expect(stroke({ highlight: true })).toBe(1.2);
+    expect(stroke({})).toBe(0.5);
+    // radius at zoom 8: 4.5 px, a selected one 8 px
+    expect(paintValue(LAYERS.enterpriseCircles, 'circle-radius', { zoom: 8 })).toBe(4.5);
+    expect(
+      paintValue(LAYERS.enterpriseCircles, 'circle-radius', { zoom: 8, state: { selected: true } }),
+    ).toBe(8);
+    // the overlay colour is feature state: #b2182b → rgba(178, 24, 43, 1)
+    expect(
+      hex(
+        paintValue(LAYERS.enterpriseCircles, 'circle-color', {
+          zoom: 8,
+          state: { color: '#b2182b' },
+        }),
+      ),
+    ).toBe('rgba(178,24,43,1)');
+  });
+
+  it('hides the labels of filtered-out enterprises and cities at once', () => {
+    for (const id of [LAYERS.enterpriseLabels, LAYERS.cityLabels]) {
+      expect(paintValue(id, 'text-opacity', { zoom: 10, state: { shown: false } })).toBe(0);
+      expect(paintValue(id, 'text-opacity', { zoom: 10, state: { shown: true } })).toBe(1);
+    }
+    // …and the city label layer draws only cities with a group once the source is synced
+    expect((byId(LAYERS.cityLabels) as { filter?: unknown }).filter).toEqual([
+      '==',
+      ['get', 'shown'],
+      true,
     ]);
-    expect(paint['circle-stroke-width']).toEqual([
-      'case',
-      ['boolean', ['feature-state', 'selected'], false],
-      2.5,
-      ['boolean', ['feature-state', 'highlight'], false],
-      1.2,
-      0.5,
-    ]);
-    expect(JSON.stringify(paint['circle-radius'])).toContain('["feature-state","selected"]');
-    expect(paint['circle-color']).toEqual(['get', 'color']);
   });
 
   it('city bubbles read highlight, dim and the scoped city (selected)', () => {
@@ -197,18 +247,19 @@ describe('buildDataLayers()', () => {
     for (const key of ['highlight', 'dim', 'selected']) {
       expect(paint).toContain(`["feature-state","${key}"]`);
     }
+    expect(
+      paintValue(LAYERS.cityBubbles, 'circle-opacity', { zoom: 4, state: { shown: false } }),
+    ).toBe(0);
   });
 
-  it('shrinks bubbles to 60 % at zoom 3, full radius from zoom 5', () => {
-    expect((byId(LAYERS.cityBubbles).paint as Record<string, unknown>)['circle-radius']).toEqual([
-      'interpolate',
-      ['exponential', 2],
-      ['zoom'],
-      3,
-      ['*', 0.6, ['get', 'radius']],
-      5,
-      ['get', 'radius'],
-    ]);
+  it('sizes bubbles from feature state: 60 % at zoom 3, full radius from zoom 5', () => {
+    const radius = (zoom: number, state: Record<string, unknown>) =>
+      paintValue(LAYERS.cityBubbles, 'circle-radius', { zoom, properties: { radius: 12 }, state });
+    expect(radius(5, { radius: 20 })).toBe(20);
+    expect(radius(3, { radius: 20 })).toBeCloseTo(12, 10);
+    expect(radius(7, { radius: 20 })).toBe(20);
+    // before the adapter has set a state, the source's radius
+    expect(radius(5, {})).toBe(12);
   });
 
   it('puts city labels beyond the enterprise rings: ringRadius px at zoom 8 doubles per zoom', () => {

@@ -3,8 +3,9 @@
  * GeoJSON, sea names, labels drawn with the fonts of `font-faces`) and the data layers on top
  * (province choropleth, flows, city bubbles at country zoom, enterprise rings from zoom 6).
  * The province polygons come from the configured (relative) URL, tiled by maplibre's worker; the
- * other sources start empty and the adapter fills them with `setData`. Highlight, dim, selection
- * and scope are feature states, so a selection never rebuilds a source.
+ * other sources start empty and the adapter fills them with `setData`. What changes with a filter,
+ * an overlay or a selection (shown or hidden, colour, bubble size, highlight, dim, selection,
+ * scope) is feature state, so none of these rebuilds a source.
  */
 import type {
   ExpressionSpecification,
@@ -86,6 +87,20 @@ const state = (key: 'highlight' | 'dim' | 'selected' | 'scoped'): ExpressionSpec
   'boolean',
   ['feature-state', key],
   false,
+];
+
+/** A colour held in feature state (`fallback` until the adapter has set one). */
+const stateColor = (fallback: string): ExpressionSpecification => [
+  'to-color',
+  ['coalesce', ['feature-state', 'color'], fallback],
+];
+
+/** `value`, or 0 for a feature the filters hide (feature state `shown: false`). */
+const ifShown = (value: number | ExpressionSpecification): ExpressionSpecification => [
+  'case',
+  ['==', ['feature-state', 'shown'], false],
+  0,
+  value,
 ];
 
 /** `text-field` in a language: the English property falls back to the Chinese one. */
@@ -312,14 +327,18 @@ const CITY_LABEL_SIZE = 13;
  * Radius of a city bubble: `radius` at zoom ≥ 5, smaller at country zoom so the Yangtze delta's
  * bubbles do not merge. Exponential (base 2) like the ring offsets, so the label offset can follow.
  */
+const stateRadius: ExpressionSpecification = [
+  'number',
+  ['coalesce', ['feature-state', 'radius'], ['get', 'radius']],
+];
 const bubbleRadius: ExpressionSpecification = [
   'interpolate',
   ['exponential', 2],
   ['zoom'],
   3,
-  ['*', BUBBLE_SCALE_AT_Z3, ['get', 'radius']],
+  ['*', BUBBLE_SCALE_AT_Z3, stateRadius],
   5,
-  ['get', 'radius'],
+  stateRadius,
 ];
 
 /**
@@ -379,9 +398,9 @@ function dataMarkLayers(): LayerSpecification[] {
       maxzoom: ENTERPRISE_MIN_ZOOM,
       layout: { 'circle-sort-key': ['-', 0, ['get', 'count']] },
       paint: {
-        'circle-color': ['get', 'color'],
+        'circle-color': stateColor(COLORS.markStroke),
         'circle-radius': bubbleRadius,
-        'circle-opacity': dimmed(0.85, 0.25),
+        'circle-opacity': ifShown(dimmed(0.85, 0.25)),
         'circle-stroke-color': [
           'case',
           state('selected'),
@@ -391,7 +410,7 @@ function dataMarkLayers(): LayerSpecification[] {
           COLORS.markStroke,
         ],
         'circle-stroke-width': ['case', state('selected'), 3, state('highlight'), 2, 0.8],
-        'circle-stroke-opacity': dimmed(1, 0.35),
+        'circle-stroke-opacity': ifShown(dimmed(1, 0.35)),
       },
     },
     {
@@ -400,7 +419,7 @@ function dataMarkLayers(): LayerSpecification[] {
       source: SOURCES.enterprises,
       minzoom: ENTERPRISE_MIN_ZOOM,
       paint: {
-        'circle-color': ['get', 'color'],
+        'circle-color': stateColor(COLORS.markStroke),
         'circle-radius': [
           'interpolate',
           ['linear'],
@@ -412,7 +431,7 @@ function dataMarkLayers(): LayerSpecification[] {
           11,
           ['case', state('selected'), 11, 7],
         ],
-        'circle-opacity': dimmed(1, 0.2),
+        'circle-opacity': ifShown(dimmed(1, 0.2)),
         'circle-stroke-color': [
           'case',
           state('selected'),
@@ -422,7 +441,7 @@ function dataMarkLayers(): LayerSpecification[] {
           COLORS.markStroke,
         ],
         'circle-stroke-width': ['case', state('selected'), 2.5, state('highlight'), 1.2, 0.5],
-        'circle-stroke-opacity': dimmed(1, 0.3),
+        'circle-stroke-opacity': ifShown(dimmed(1, 0.3)),
       },
     },
   ];
@@ -449,13 +468,16 @@ function dataLabelLayers(lang: Lang): LayerSpecification[] {
         'text-color': COLORS.ink,
         'text-halo-color': COLORS.halo,
         'text-halo-width': 1.2,
-        'text-opacity': dimmed(1, 0.35),
+        'text-opacity': ifShown(dimmed(1, 0.35)),
       },
     },
     {
       id: LAYERS.cityLabels,
       type: 'symbol',
       source: SOURCES.cities,
+      // Cities the filters hide vanish at once (feature state); their place is given up when the
+      // adapter next syncs the source's properties.
+      filter: ['==', ['get', 'shown'], true],
       layout: {
         'text-field': ['get', 'label'],
         'text-font': [LABEL_FONT],
@@ -473,7 +495,7 @@ function dataLabelLayers(lang: Lang): LayerSpecification[] {
         'text-color': COLORS.ink,
         'text-halo-color': COLORS.halo,
         'text-halo-width': 1.5,
-        'text-opacity': dimmed(1, 0.45),
+        'text-opacity': ifShown(dimmed(1, 0.45)),
       },
     },
   ];

@@ -2,10 +2,15 @@
  * The maplibre adapter: an `{@attach}` factory that owns one map per element, pushes the Atlas
  * state into it from nested effects and sends user actions out through callbacks.
  *
- * - Sources get `setData` only when their data changed (enterprise set, city groups, flows, lang);
- *   highlight, dim, selection, scope and the province choropleth are feature states, diffed so a
- *   selection touches only the features whose state changes.
- * - `data-ready` is "false" while an update is applied and "true" once the map is idle after it;
+ * - The enterprise and city sources are built from the input's `universe` (the whole chain) and get
+ *   `setData` only when it (or the language) changes; flows when their lines change. Everything a
+ *   filter, overlay or selection changes (shown or hidden, colour, bubble size, highlight, dim,
+ *   selection, scope, the province choropleth) is feature state, diffed so that an action touches
+ *   only the features whose state changes: no GeoJSON is rebuilt, serialised or re-tiled for it.
+ * - Label placement follows later: a city label's offset and which labels compete for room are
+ *   layout, which feature state cannot change. Those are synced once the marks are drawn.
+ * - `data-ready` is "false" while an update is applied and "true" once the map is idle after it
+ *   (marks drawn); `data-labels` is "pending" until the labels are placed for it too.
  *   `data-highlighted-count` is the number of enterprise features in highlight state.
  * - The Map is exposed for tests and the bench as the non-enumerable `el.chainAtlasMap`.
  */
@@ -123,6 +128,7 @@ function createMapView(
 ): () => void {
   setWorkerUrl(workerUrl);
   el.dataset.ready = 'false';
+  el.dataset.labels = 'placed';
   el.dataset.highlightedCount = '0';
   const startLang = getInput().lang;
   const basemap = config.basemap;
@@ -167,6 +173,7 @@ function createMapView(
   const lang = $derived(input.lang);
   const cities = $derived(input.cities);
   const enterprises = $derived(input.enterprises);
+  const universe = $derived(input.universe ?? input.enterprises);
   const cityGroups = $derived(input.cityGroups);
   const provinceGroups = $derived(input.provinceGroups);
   const highlightIds = $derived(input.highlightIds);
@@ -175,16 +182,46 @@ function createMapView(
   const scopeProvince = $derived(input.scope.provinceZh);
   const scopeCity = $derived(input.scope.cityId);
 
-  const enterpriseData = $derived(buildEnterpriseFeatures({ cities, enterprises }));
-  const cityData = $derived(buildCityFeatures({ lang, cities, cityGroups, enterprises }));
+  const enterpriseData = $derived(buildEnterpriseFeatures({ cities, enterprises: universe }));
+  const cityData = $derived(buildCityFeatures({ lang, cities, cityGroups, enterprises: universe }));
+  /** The city features' numbering; feature states stay valid while it does not change. */
+  const cityIdsKey = $derived([...cityData.numericIds.keys()].join());
   const namedByCities = $derived(provincesNamedByCities({ cities, cityGroups }));
   const flowData = $derived(buildFlowFeatures({ cities, flows }));
   const enterpriseById = $derived(new Map(enterprises.map((e) => [e.id, e])));
   const cityById = $derived(new Map(cities.map((c) => [c.id, c])));
 
   // ---- readiness: false while applying, true after the next idle ---------------------------
+  /** Label syncs waiting for the marks to be drawn, by what they sync (plain state, not reactive). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  const deferred = new Map<string, () => void>();
+  const onLabelsIdle = () => {
+    if (deferred.size === 0) el.dataset.labels = 'placed';
+  };
+  function flushDeferred() {
+    if (deferred.size === 0) return;
+    const syncs = [...deferred.values()];
+    deferred.clear();
+    for (const sync of syncs) sync();
+    map.off('idle', onLabelsIdle);
+    map.once('idle', onLabelsIdle);
+    map.triggerRepaint();
+  }
+  /**
+   * Runs `sync` once the marks of the current update are drawn, replacing an earlier one under
+   * `key`. Checked after this round of effects, which may still make the map busy.
+   */
+  function defer(key: string, sync: () => void) {
+    deferred.set(key, sync);
+    el.dataset.labels = 'pending';
+    queueMicrotask(() => {
+      if (el.dataset.ready === 'true') flushDeferred();
+    });
+  }
   const onIdle = () => {
-    if (!provincesPending) el.dataset.ready = 'true';
+    if (provincesPending) return;
+    el.dataset.ready = 'true';
+    flushDeferred();
   };
   function busy() {
     el.dataset.ready = 'false';
@@ -263,13 +300,16 @@ function createMapView(
     const layers = PICK_ORDER.filter((id) => map.getLayer(id));
     if (layers.length === 0) return null;
     const { x, y } = e.point;
-    const hits = map.queryRenderedFeatures(
-      [
-        [x - PICK_SLOP, y - PICK_SLOP],
-        [x + PICK_SLOP, y + PICK_SLOP],
-      ],
-      { layers },
-    );
+    // Features the filters hide are still in the source (feature state `shown: false`).
+    const hits = map
+      .queryRenderedFeatures(
+        [
+          [x - PICK_SLOP, y - PICK_SLOP],
+          [x + PICK_SLOP, y + PICK_SLOP],
+        ],
+        { layers },
+      )
+      .filter((f) => (f.state as { shown?: unknown }).shown !== false);
     for (const layerId of layers) {
       const hit = hits.find((f) => f.layer.id === layerId);
       if (hit) return hit;
@@ -381,28 +421,54 @@ function createMapView(
     busy();
   });
 
+  // The city source: set at once when its features are renumbered (a new universe, a new style),
+  // otherwise (counts, radii, which labels show) synced after the marks are drawn.
+  let citiesPushed: { version: number; ids: string; json: string } | null = null;
   $effect(() => {
     const version = styleVersion;
     const data = cityData.collection;
+    const ids = cityIdsKey;
     if (version === 0) return;
+    const json = JSON.stringify(data);
+    const pushed = citiesPushed;
+    if (pushed?.version === version && pushed.json === json) return;
+    citiesPushed = { version, ids, json };
+    if (pushed?.version === version && pushed.ids === ids) {
+      defer(SOURCES.cities, () => setSource(SOURCES.cities, data));
+      return;
+    }
     setSource(SOURCES.cities, data);
     busy();
   });
 
+  let namedPushed: { version: number; key: string } | null = null;
   $effect(() => {
     const version = styleVersion;
     const named = namedByCities;
     if (version === 0 || !map.getLayer(LAYERS.provinceLabels)) return;
-    map.setFilter(LAYERS.provinceLabels, provinceLabelFilter(named));
+    const key = named.join();
+    const pushed = namedPushed;
+    if (pushed?.version === version && pushed.key === key) return;
+    namedPushed = { version, key };
+    const apply = () => map.setFilter(LAYERS.provinceLabels, provinceLabelFilter(named));
+    if (pushed?.version === version) {
+      defer(LAYERS.provinceLabels, apply);
+      return;
+    }
+    apply();
     busy();
   });
 
+  let flowsPushed: { version: number; json: string } | null = null;
   $effect(() => {
     const version = styleVersion;
     const data = flowData;
     el.dataset.flowsHidden = String(data.hidden);
     el.dataset.flowLines = String(data.lines);
     if (version === 0) return;
+    const json = JSON.stringify(data.collection);
+    if (flowsPushed?.version === version && flowsPushed.json === json) return;
+    flowsPushed = { version, json };
     setSource(SOURCES.flows, data.collection);
     busy();
   });
@@ -418,24 +484,25 @@ function createMapView(
   });
 
   // Feature states: the fast path for selection and highlight.
-  let appliedFor: { version: number; ent: unknown; city: unknown } | null = null;
+  let appliedFor: { version: number; ent: unknown; city: string } | null = null;
   let prevEnterprises = new Map<number, Record<string, unknown>>();
   let prevCities = new Map<number, Record<string, unknown>>();
   let prevProvinces = new Map<string, Record<string, unknown>>();
   $effect(() => {
     const version = styleVersion;
     const ent = enterpriseData;
-    const city = cityData;
+    const city = cityIdsKey;
     const states = buildFeatureStates(
       {
         enterprises,
+        cityGroups,
         highlightIds,
         selectedEnterpriseId,
         provinceGroups,
         scope: { provinceZh: scopeProvince, cityId: scopeCity },
       },
       ent.numericIds,
-      city.numericIds,
+      untrack(() => cityData.numericIds),
     );
     el.dataset.highlightedCount = String(states.highlighted);
     if (version === 0) return;
@@ -476,6 +543,8 @@ function createMapView(
     map.off('mousemove', onMouseMove);
     map.off('mouseout', hideTooltip);
     map.off('idle', onIdle);
+    map.off('idle', onLabelsIdle);
+    deferred.clear();
     popup.remove();
     map.remove();
     Reflect.deleteProperty(el, 'chainAtlasMap');

@@ -120,6 +120,95 @@ test('two filters change the counts exactly as the analysis says, and the URL re
   await expect(page.getByTestId('link-panel')).toHaveAttribute('data-link', 'nev.pack');
 });
 
+test('a filter hides marks in place: filtered-out firms vanish, the others keep their position, labels follow', async ({
+  page,
+}) => {
+  // Zoomed in on Changzhou, where the rings of several links' firms are drawn one by one.
+  const changzhou = analysis.index.cityById.get('changzhou')!;
+  await page.goto(`./?view=atlas&chain=nev&map=${changzhou.lon},${changzhou.lat},8`);
+  await waitDrawn(page);
+  const map = page.getByTestId('map');
+  type Mark = { id: string; x: number; y: number; shown: boolean };
+  const marks = () =>
+    map.evaluate((el) => {
+      const m = (el as unknown as { chainAtlasMap: import('maplibre-gl').Map }).chainAtlasMap;
+      return m.queryRenderedFeatures({ layers: ['enterprise-circles'] }).map((f) => {
+        const [lon, lat] = (f.geometry as { coordinates: [number, number] }).coordinates;
+        const p = m.project([lon, lat]);
+        return {
+          id: String(f.properties['id']),
+          x: Math.round(p.x),
+          y: Math.round(p.y),
+          shown: (f.state as { shown?: boolean }).shown !== false,
+        };
+      });
+    }) as Promise<Mark[]>;
+  const before = new Map((await marks()).map((m) => [m.id, m]));
+  const inCity = nev.enterprises.filter((e) => e.cityId === 'changzhou');
+  expect(inCity.length).toBeGreaterThan(5);
+  for (const e of inCity) expect(before.get(e.id)?.shown, e.id).toBe(true);
+
+  await page.locator('select[data-facet="role"]').selectOption('stabilize');
+  await waitDrawn(page);
+  const keep = new Set(
+    filterEnterprises(nev, { ...EMPTY_FILTERS, role: 'stabilize' }).map((e) => e.id),
+  );
+  const after = new Map((await marks()).map((m) => [m.id, m]));
+  const kept = inCity.filter((e) => keep.has(e.id));
+  const dropped = inCity.filter((e) => !keep.has(e.id));
+  expect(kept.length).toBeGreaterThan(0);
+  expect(dropped.length).toBeGreaterThan(0);
+  for (const e of kept) {
+    // same place on the screen as before the filter
+    expect(after.get(e.id), e.id).toEqual({ ...before.get(e.id), shown: true });
+  }
+  for (const e of dropped) expect(after.get(e.id)?.shown, e.id).toBe(false);
+
+  // A click where a hidden firm is drawn selects nothing.
+  const hidden = after.get(dropped[0]!.id)!;
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + hidden.x, box.y + hidden.y);
+  await expect(page).not.toHaveURL(new RegExp(`ent=${dropped[0]!.id}`));
+
+  // Cities outside the chosen province lose their label once the labels are placed again.
+  await page.evaluate(() => {
+    const m = (
+      document.querySelector('[data-testid="map"]') as unknown as {
+        chainAtlasMap: import('maplibre-gl').Map;
+      }
+    ).chainAtlasMap;
+    m.jumpTo({ center: [119.5, 32.5], zoom: 5 });
+  });
+  await waitDrawn(page);
+  const labelledBefore = await map.evaluate((el) => {
+    const m = (el as unknown as { chainAtlasMap: import('maplibre-gl').Map }).chainAtlasMap;
+    return m
+      .queryRenderedFeatures({ layers: ['city-labels'] })
+      .map((f) => String(f.properties['cityId']));
+  });
+  // the view shows neighbours of Jiangsu too (Shanghai, Zhejiang, Anhui …)
+  expect(labelledBefore.some((id) => analysis.index.cityById.get(id)?.provinceZh !== '江苏')).toBe(
+    true,
+  );
+  await page.locator('select[data-facet="province"]').selectOption('江苏');
+  await waitDrawn(page);
+  await expect(map).toHaveAttribute('data-labels', 'placed');
+  const labelled = await map.evaluate((el) => {
+    const m = (el as unknown as { chainAtlasMap: import('maplibre-gl').Map }).chainAtlasMap;
+    return [
+      ...new Set(
+        m
+          .queryRenderedFeatures({ layers: ['city-labels'] })
+          .map((f) => String(f.properties['cityId'])),
+      ),
+    ];
+  });
+  expect(labelled.length).toBeGreaterThan(0);
+  for (const cityId of labelled) {
+    expect(analysis.index.cityById.get(cityId)?.provinceZh, cityId).toBe('江苏');
+  }
+});
+
 test('switching to English changes the Atlas labels', async ({ page }) => {
   await page.goto('./?view=atlas&chain=nev');
   await waitDrawn(page);

@@ -16,7 +16,7 @@ import type { Analysis } from '../../analysis/types';
 import type { Chain, Enterprise, Link } from '../../domain/schema';
 import type { GraphInput, LinkStat } from '../../graph/elements';
 import type { Lang } from '../../i18n/format';
-import type { MapGroup, MapInput } from '../../map/features';
+import type { MapGroup, MapInput, MapPlace } from '../../map/features';
 import {
   colorOf,
   enterpriseClass,
@@ -169,6 +169,36 @@ function mapGroup(overlay: Overlay, key: string, label: string, g: GroupCoverage
   };
 }
 
+/**
+ * Every enterprise of the chain as the map places it: the map's `universe`. Built once per chain
+ * context and language (the same array on every call), so a filter or overlay change rebuilds no
+ * map source.
+ */
+export function buildMapUniverse(ctx: ChainContext, lang: Lang): readonly MapPlace[] {
+  let byLang = universes.get(ctx);
+  if (!byLang) {
+    byLang = new Map();
+    universes.set(ctx, byLang);
+  }
+  const known = byLang.get(lang);
+  if (known) return known;
+  const places = ctx.enterprises.map((e): MapPlace => ({
+    id: e.id,
+    cityId: e.cityId,
+    ...(e.lat !== undefined && e.lon !== undefined ? { lat: e.lat, lon: e.lon } : {}),
+    label: nameOf(e, lang),
+    linkId: e.primaryLinkId,
+  }));
+  byLang.set(lang, places);
+  return places;
+}
+const universes = new WeakMap<ChainContext, Map<Lang, readonly MapPlace[]>>();
+
+/**
+ * What the map draws. With `universe` (the Atlas) the map keeps the chain's marks in place and
+ * only shows, hides and colours them; without it (a scene whose names are hidden) the sources
+ * follow the drawn set.
+ */
 export function buildMapInput(
   model: AtlasModel,
   opts: {
@@ -178,6 +208,7 @@ export function buildMapInput(
     enterprise: string | null;
     highlight: Highlight;
     filters: Filters;
+    universe?: readonly MapPlace[];
   },
 ): MapInput {
   const { index } = model.ctx.analysis;
@@ -215,6 +246,7 @@ export function buildMapInput(
     highlightIds: opts.highlight.map,
     selectedEnterpriseId: opts.enterprise,
     flows: opts.link ? flowsForLink(index, model.visible, opts.link) : [],
+    ...(opts.universe ? { universe: opts.universe } : {}),
     scope: {
       ...(opts.filters.province ? { provinceZh: opts.filters.province } : {}),
       ...(opts.filters.city ? { cityId: opts.filters.city } : {}),
