@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enterpriseNeighbourhood, flowsForLink } from './atlas';
+import { enterpriseNeighbourhood, flowsByLink, flowsForLink } from './atlas';
 import { buildDatasetIndex } from './dataset-index';
 import {
   createCity,
@@ -71,5 +71,29 @@ describe('flowsForLink()', () => {
     const idx = index();
     const visible = idx.dataset.enterprises.filter((e) => e.id !== 'e1');
     expect(flowsForLink(idx, visible, 't.mid')).toEqual([]);
+  });
+});
+
+describe('flowsByLink()', () => {
+  it('gives every link its flows in one pass: t.mid sells to b, t.down buys from a', () => {
+    const idx = index();
+    const all = flowsByLink(idx, idx.dataset.enterprises, ['t.up', 't.mid', 't.down']);
+    // s0 u1 (a) → e1 (a): same city for t.up and t.mid. s1 e1 (a) → L1 (b) 2000: a sale of t.mid,
+    // a purchase of t.down. s2 e2 (b) → L1 (b): same city.
+    expect([...all]).toEqual([
+      ['t.up', []],
+      ['t.mid', [{ fromCityId: 'a', toCityId: 'b', value: 2000, direction: 'out', edges: 1 }]],
+      ['t.down', [{ fromCityId: 'a', toCityId: 'b', value: 2000, direction: 'in', edges: 1 }]],
+    ]);
+  });
+
+  it('a hidden supplier drops its sale but not the purchase of a shown buyer', () => {
+    const idx = index();
+    const visible = idx.dataset.enterprises.filter((e) => e.id !== 'e1');
+    const all = flowsByLink(idx, visible, ['t.mid', 't.down']);
+    expect(all.get('t.mid')).toEqual([]);
+    expect(all.get('t.down')).toEqual([
+      { fromCityId: 'a', toCityId: 'b', value: 2000, direction: 'in', edges: 1 },
+    ]);
   });
 });

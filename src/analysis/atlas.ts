@@ -44,43 +44,101 @@ export interface CityFlow {
   edges: number;
 }
 
+/** Supply edges touching a set of links, per index (computed once per chain's link set). */
+const edgesByLinks = new WeakMap<
+  DatasetIndex,
+  Map<string, DatasetIndex['dataset']['supplyEdges']>
+>();
+
+function edgesTouching(index: DatasetIndex, linkIds: ReadonlySet<string>) {
+  let byKey = edgesByLinks.get(index);
+  if (!byKey) {
+    byKey = new Map();
+    edgesByLinks.set(index, byKey);
+  }
+  const key = [...linkIds].sort().join('\u0000');
+  let edges = byKey.get(key);
+  if (!edges) {
+    edges = index.dataset.supplyEdges.filter(
+      (e) => linkIds.has(e.fromLinkId) || linkIds.has(e.toLinkId),
+    );
+    byKey.set(key, edges);
+  }
+  return edges;
+}
+
 /**
- * Supply flows of a link between cities (domain.md §9.2): edges whose supplier is in the link
- * (sales, 'out') or whose buyer is (purchases, 'in'), aggregated by city pair. Only enterprises in
- * `visible` count, so the flows follow the filters. Same-city trade is left out (no line to draw).
- * Sorted by value, largest first.
+ * Supply flows between cities for each of `linkIds` (domain.md §9.2), in one pass over the edges
+ * that touch them: for a link, edges whose supplier is in the link (sales, 'out') or whose buyer
+ * is (purchases, 'in'), aggregated by city pair. Only enterprises in `visible` count, so the flows
+ * follow the filters. Same-city trade is left out (no line to draw). Each list is sorted by
+ * value, largest first; every requested link has a list (maybe empty).
+ * @example flowsByLink(index, visible, ['t.mid', 't.down']).get('t.mid') // same as flowsForLink(index, visible, 't.mid')
  */
-export function flowsForLink(
+export function flowsByLink(
   index: DatasetIndex,
   visible: readonly Enterprise[],
-  linkId: string,
-): CityFlow[] {
+  linkIds: readonly string[],
+): Map<string, CityFlow[]> {
+  const wanted = new Set(linkIds);
   const shown = new Set(visible.map((e) => e.id));
-  const flows = new Map<string, CityFlow>();
-  const add = (from: string, to: string, value: number, direction: CityFlow['direction']) => {
+  const sums = new Map<string, Map<string, CityFlow>>(linkIds.map((l) => [l, new Map()]));
+  const add = (
+    linkId: string,
+    from: string,
+    to: string,
+    value: number,
+    direction: CityFlow['direction'],
+  ) => {
     if (from === to) return;
+    const flows = sums.get(linkId);
+    if (!flows) return;
     const key = `${from}|${to}|${direction}`;
     const f = flows.get(key) ?? { fromCityId: from, toCityId: to, value: 0, direction, edges: 0 };
     f.value = roundWan(f.value + value);
     f.edges++;
     flows.set(key, f);
   };
-  for (const edge of index.dataset.supplyEdges) {
-    if (edge.fromLinkId !== linkId && edge.toLinkId !== linkId) continue;
-    if (!shown.has(edge.supplierId) && !shown.has(edge.buyerId)) continue;
+  for (const edge of edgesTouching(index, wanted)) {
+    const supplierShown = shown.has(edge.supplierId);
+    const buyerShown = shown.has(edge.buyerId);
+    if (!supplierShown && !buyerShown) continue;
     const supplier = index.enterpriseById.get(edge.supplierId);
     const buyer = index.enterpriseById.get(edge.buyerId);
     if (!supplier || !buyer) continue;
-    if (edge.fromLinkId === linkId && shown.has(supplier.id)) {
-      add(supplier.cityId, buyer.cityId, edge.annualValue, 'out');
-    } else if (edge.toLinkId === linkId && shown.has(buyer.id)) {
-      add(supplier.cityId, buyer.cityId, edge.annualValue, 'in');
+    // As seen from each link the edge touches: a sale of the supplier's link, else a purchase of
+    // the buyer's link (an edge inside one link is that link's sale).
+    for (const linkId of new Set([edge.fromLinkId, edge.toLinkId])) {
+      if (!wanted.has(linkId)) continue;
+      if (edge.fromLinkId === linkId && supplierShown) {
+        add(linkId, supplier.cityId, buyer.cityId, edge.annualValue, 'out');
+      } else if (edge.toLinkId === linkId && buyerShown) {
+        add(linkId, supplier.cityId, buyer.cityId, edge.annualValue, 'in');
+      }
     }
   }
-  return [...flows.values()].sort(
-    (a, b) =>
-      b.value - a.value ||
-      a.fromCityId.localeCompare(b.fromCityId) ||
-      a.toCityId.localeCompare(b.toCityId),
-  );
+  const out = new Map<string, CityFlow[]>();
+  for (const [linkId, flows] of sums) {
+    out.set(
+      linkId,
+      [...flows.values()].sort(
+        (a, b) =>
+          b.value - a.value ||
+          a.fromCityId.localeCompare(b.fromCityId) ||
+          a.toCityId.localeCompare(b.toCityId),
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * Supply flows of a link between cities: `flowsByLink` for one link.
+ */
+export function flowsForLink(
+  index: DatasetIndex,
+  visible: readonly Enterprise[],
+  linkId: string,
+): CityFlow[] {
+  return flowsByLink(index, visible, [linkId]).get(linkId) ?? [];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDataset, createEnterprise } from '../analysis/test-fixtures';
-import { DatasetLoadError, fetchDataset, parseDataset } from './dataset-source';
+import { createUrlSource, DatasetLoadError, fetchDataset, parseDataset } from './dataset-source';
 
 const response = (body: string, status = 200) =>
   Promise.resolve(new Response(body, { status, headers: { 'content-type': 'application/json' } }));
@@ -43,5 +43,35 @@ describe('fetchDataset()', () => {
     await expect(fetchDataset('/x.json', () => response('{"meta":{}}'))).rejects.toMatchObject({
       kind: 'schema',
     });
+  });
+});
+
+describe('createUrlSource()', () => {
+  const good = JSON.stringify(createDataset({ enterprises: [createEnterprise()] }));
+
+  it('a prefetch downloads once; the next load takes that response, a later load fetches anew', async () => {
+    const calls: string[] = [];
+    const source = createUrlSource('x', '/x.json', (url) => {
+      calls.push(String(url));
+      return Promise.resolve(response(good));
+    });
+    source.prefetch?.();
+    expect(calls).toEqual(['/x.json']);
+    const first = await source.load();
+    expect(first.enterprises).toHaveLength(1);
+    expect(calls).toHaveLength(1);
+    await source.load();
+    expect(calls).toHaveLength(2);
+  });
+
+  it('after a failed prefetch, load downloads again', async () => {
+    let n = 0;
+    const source = createUrlSource('x', '/x.json', () =>
+      ++n === 1 ? Promise.reject(new Error('offline')) : Promise.resolve(response(good)),
+    );
+    source.prefetch?.();
+    const data = await source.load();
+    expect(data.enterprises).toHaveLength(1);
+    expect(n).toBe(2);
   });
 });

@@ -62,9 +62,31 @@ export async function fetchDataset(url: string, fetchImpl: typeof fetch = fetch)
 export interface DatasetSource {
   readonly id: string;
   load(): Promise<Dataset>;
+  /**
+   * Starts the download now, before it is known whether this source will be loaded (the app asks
+   * the browser's store for the active dataset meanwhile); the next `load()` takes the response.
+   */
+  prefetch?(): void;
 }
 
 /** A dataset served as a static JSON file next to the app. */
-export function createUrlSource(id: string, url: string): DatasetSource {
-  return { id, load: () => fetchDataset(url) };
+export function createUrlSource(
+  id: string,
+  url: string,
+  fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+): DatasetSource {
+  let early: Promise<Response> | null = null;
+  return {
+    id,
+    prefetch() {
+      early ??= fetchImpl(url);
+      // Not reported here: load() fetches again after a failed early download.
+      early.catch(() => {});
+    },
+    load() {
+      const response = early;
+      early = null;
+      return fetchDataset(url, response ? () => response.catch(() => fetchImpl(url)) : fetchImpl);
+    },
+  };
 }

@@ -4,6 +4,7 @@ import {
   buildCityFeatures,
   buildEnterpriseFeatures,
   buildFeatureStates,
+  buildAllFlowFeatures,
   buildFlowFeatures,
   buildProvinceLabelFeatures,
   cityRadius,
@@ -218,6 +219,57 @@ describe('curvedLine()', () => {
 
   it('the reverse flow bows to the other side', () => {
     expect(curvedLine([10, 0], [0, 0])[8]).toEqual([5, 0.9]);
+  });
+});
+
+describe('buildAllFlowFeatures()', () => {
+  const cities = [createCity('a', 100, 30), createCity('b', 110, 30), createCity('c', 120, 30)];
+  const flow = (fromCityId: string, toCityId: string, value: number): MapFlow => ({
+    fromCityId,
+    toCityId,
+    value,
+    direction: 'out',
+  });
+
+  it('numbers every link’s lines across the links and tags them with the link', () => {
+    const out = buildAllFlowFeatures({
+      cities,
+      flowsByLink: new Map([
+        ['t.up', [flow('a', 'b', 10), flow('b', 'c', 40)]],
+        ['t.mid', []],
+        ['t.down', [flow('c', 'a', 5)]],
+      ]),
+    });
+    // t.up's lines sorted by value (b → c 40 first), then t.down's
+    expect(
+      out.collection.features.map((f) => [f.id, f.properties.linkId, f.properties.fromCityId]),
+    ).toEqual([
+      [1, 't.up', 'b'],
+      [2, 't.up', 'a'],
+      [3, 't.down', 'c'],
+    ]);
+    expect([...out.byLink]).toEqual([
+      ['t.up', { ids: [1, 2], hidden: false, lines: 2 }],
+      ['t.mid', { ids: [], hidden: false, lines: 0 }],
+      ['t.down', { ids: [3], hidden: false, lines: 1 }],
+    ]);
+  });
+
+  it('a link over the line limit draws none and says so; the others are unaffected', () => {
+    const out = buildAllFlowFeatures(
+      {
+        cities,
+        flowsByLink: new Map([
+          ['t.up', [flow('a', 'b', 1), flow('b', 'c', 2), flow('c', 'a', 3)]],
+          ['t.down', [flow('a', 'c', 1)]],
+        ]),
+      },
+      2,
+    );
+    expect([...out.byLink]).toEqual([
+      ['t.up', { ids: [], hidden: true, lines: 3 }],
+      ['t.down', { ids: [1], hidden: false, lines: 1 }],
+    ]);
   });
 });
 

@@ -69,7 +69,13 @@ export interface MapInput {
   /** null = no highlight (all normal); else these are highlighted, the rest dimmed. */
   highlightIds: ReadonlySet<string> | null;
   selectedEnterpriseId: string | null;
-  flows: readonly MapFlow[];
+  /**
+   * Supply flows per link (the chain's links, for the shown enterprises); the map holds them all
+   * and shows those of `flowLink`, so selecting a link rebuilds no source.
+   */
+  flowsByLink: ReadonlyMap<string, readonly MapFlow[]>;
+  /** The link whose flows are drawn; null = none. */
+  flowLink: string | null;
   scope: { provinceZh?: string; cityId?: string };
 }
 
@@ -278,7 +284,7 @@ export function curvedLine(
  * // → one curved line Wuxi → Suzhou, width 8; { hidden: false, lines: 1, skipped: 0 }
  */
 export function buildFlowFeatures(
-  input: Pick<MapInput, 'cities' | 'flows'>,
+  input: Pick<MapInput, 'cities'> & { flows: readonly MapFlow[] },
   maxLines: number = MAX_FLOW_LINES,
 ): {
   collection: FeatureCollection<LineGeometry, FlowProps>;
@@ -323,6 +329,47 @@ export function buildFlowFeatures(
     lines: flows.length,
     skipped,
   };
+}
+
+export type LinkFlowProps = FlowProps & { linkId: string };
+
+/** Where each link's lines are in the all-links flow collection. */
+export interface LinkFlows {
+  /** Feature ids of the link's lines (none when hidden). */
+  ids: number[];
+  /** More than the maximum number of lines: none drawn. */
+  hidden: boolean;
+  lines: number;
+}
+
+/**
+ * Every link's flow lines in one collection (the map's flow source): each link's lines exactly as
+ * `buildFlowFeatures` draws them, tagged with `linkId` and numbered 1, 2, 3 … across the links in
+ * the map's order, so that choosing a link only changes which lines are shown (feature state).
+ * @example
+ * buildAllFlowFeatures({ cities, flowsByLink: Map { 'nev.cell' → [wuxi → suzhou 100 out], 'nev.pack' → [] } })
+ * // → one line (id 1, linkId 'nev.cell'); byLink Map { 'nev.cell' → { ids: [1], hidden: false, lines: 1 }, 'nev.pack' → { ids: [], … lines: 0 } }
+ */
+export function buildAllFlowFeatures(
+  input: Pick<MapInput, 'cities' | 'flowsByLink'>,
+  maxLines: number = MAX_FLOW_LINES,
+): {
+  collection: FeatureCollection<LineGeometry, LinkFlowProps>;
+  byLink: Map<string, LinkFlows>;
+} {
+  const features: Feature<LineGeometry, LinkFlowProps>[] = [];
+  const byLink = new Map<string, LinkFlows>();
+  for (const [linkId, flows] of input.flowsByLink) {
+    const one = buildFlowFeatures({ cities: input.cities, flows }, maxLines);
+    const ids: number[] = [];
+    for (const f of one.collection.features) {
+      const id = features.length + 1;
+      ids.push(id);
+      features.push({ ...f, id, properties: { ...f.properties, linkId } });
+    }
+    byLink.set(linkId, { ids, hidden: one.hidden, lines: one.lines });
+  }
+  return { collection: { type: 'FeatureCollection', features }, byLink };
 }
 
 export type ProvinceLabelProps = { provinceZh: string; provinceEn: string };

@@ -373,7 +373,8 @@ function dataMarkLayers(): LayerSpecification[] {
     paint: {
       'line-color': direction === 'out' ? COLORS.flowOut : COLORS.flowIn,
       'line-width': ['get', 'width'],
-      'line-opacity': 0.7,
+      // The source holds every link's flows; the adapter shows the chosen link's (feature state).
+      'line-opacity': ['case', ['==', ['feature-state', 'shown'], true], 0.7, 0],
       // Incoming flows dashed, so the two directions differ without relying on colour alone.
       ...(direction === 'in' ? { 'line-dasharray': [2, 1.5] } : {}),
     },

@@ -58,3 +58,14 @@ export async function loadMapConfig(
     notice: notices.length > 0 ? notices.join('\n') : null,
   };
 }
+
+let shared: ReturnType<typeof loadMapConfig> | null = null;
+
+/**
+ * The page's map configuration, loaded once: the first caller (the map's warm-up, as soon as a map
+ * view's code arrives) starts the download, every view reuses it.
+ */
+export function sharedMapConfig(): ReturnType<typeof loadMapConfig> {
+  shared ??= loadMapConfig();
+  return shared;
+}

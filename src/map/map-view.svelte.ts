@@ -29,12 +29,12 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
-import { parseProvinceBasemap, type ProvinceBasemap } from './basemap';
+import type { ProvinceBasemap } from './basemap';
 import {
+  buildAllFlowFeatures,
   buildCityFeatures,
   buildEnterpriseFeatures,
   buildFeatureStates,
-  buildFlowFeatures,
   buildProvinceLabelFeatures,
   diffStates,
   provincesNamedByCities,
@@ -50,6 +50,7 @@ import {
   SOURCES,
 } from './layers';
 import { BUNDLED_BASEMAP, type MapConfig } from './map-config';
+import { provinceFile } from './warm-up';
 import { enterpriseTooltip, groupTooltip, type TooltipContent } from './tooltip';
 
 export interface Viewport {
@@ -178,7 +179,8 @@ function createMapView(
   const provinceGroups = $derived(input.provinceGroups);
   const highlightIds = $derived(input.highlightIds);
   const selectedEnterpriseId = $derived(input.selectedEnterpriseId);
-  const flows = $derived(input.flows);
+  const flowsByLink = $derived(input.flowsByLink);
+  const flowLink = $derived(input.flowLink);
   const scopeProvince = $derived(input.scope.provinceZh);
   const scopeCity = $derived(input.scope.cityId);
 
@@ -187,7 +189,7 @@ function createMapView(
   /** The city features' numbering; feature states stay valid while it does not change. */
   const cityIdsKey = $derived([...cityData.numericIds.keys()].join());
   const namedByCities = $derived(provincesNamedByCities({ cities, cityGroups }));
-  const flowData = $derived(buildFlowFeatures({ cities, flows }));
+  const flowData = $derived(buildAllFlowFeatures({ cities, flowsByLink }));
   const enterpriseById = $derived(new Map(enterprises.map((e) => [e.id, e])));
   const cityById = $derived(new Map(cities.map((c) => [c.id, c])));
 
@@ -241,12 +243,10 @@ function createMapView(
   async function loadProvinces(url: string): Promise<void> {
     provincesPending = true;
     try {
-      const res = await fetch(url, { signal: abort.signal });
-      if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-      const parsed = parseProvinceBasemap(await res.json());
-      if (parsed.error !== null) throw new Error(`${url}: ${parsed.error}`);
+      const basemap = await provinceFile(url);
+      if (abort.signal.aborted) return;
       provincesPending = false;
-      provinces = parsed.basemap;
+      provinces = basemap;
     } catch (e) {
       if (abort.signal.aborted) return;
       const why = e instanceof Error ? e.message : String(e);
@@ -459,18 +459,60 @@ function createMapView(
     busy();
   });
 
+  // The flow source holds every link's lines; which are shown is feature state. New lines (the
+  // filters changed) are set at once while a link's flows are on screen, else after the marks.
   let flowsPushed: { version: number; json: string } | null = null;
+  /** The flow features in the source, with the numbering their states refer to. */
+  let flowsInSource = $state.raw<ReturnType<typeof buildAllFlowFeatures> | null>(null);
   $effect(() => {
     const version = styleVersion;
     const data = flowData;
-    el.dataset.flowsHidden = String(data.hidden);
-    el.dataset.flowLines = String(data.lines);
+    const showing = untrack(() => flowLink) !== null;
     if (version === 0) return;
     const json = JSON.stringify(data.collection);
-    if (flowsPushed?.version === version && flowsPushed.json === json) return;
+    if (flowsPushed?.version === version && flowsPushed.json === json) {
+      flowsInSource = data;
+      return;
+    }
+    const first = flowsPushed?.version !== version;
     flowsPushed = { version, json };
-    setSource(SOURCES.flows, data.collection);
-    busy();
+    const push = () => {
+      setSource(SOURCES.flows, data.collection);
+      map.removeFeatureState({ source: SOURCES.flows });
+      flowsInSource = data;
+    };
+    if (first || showing) {
+      push();
+      busy();
+    } else {
+      flowsInSource = null;
+      defer(SOURCES.flows, push);
+    }
+  });
+
+  let flowStates = new Map<number, Record<string, unknown>>();
+  let flowStatesFor: unknown = null;
+  let lastFlowLink: string | null = null;
+  $effect(() => {
+    const link = flowLink;
+    const data = flowsInSource;
+    const current = data?.byLink.get(link ?? '');
+    el.dataset.flowsHidden = String(current?.hidden ?? false);
+    el.dataset.flowLines = String(current?.lines ?? 0);
+    if (!data) return;
+    if (flowStatesFor !== data) flowStates = new Map();
+    flowStatesFor = data;
+    const shown = new Set(current?.ids ?? []);
+    // A plain value handed to maplibre, not state.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const next = new Map<number, Record<string, unknown>>();
+    for (const f of data.collection.features) {
+      if (f.id !== undefined) next.set(f.id, { shown: shown.has(f.id) });
+    }
+    flowStates = applyStates(SOURCES.flows, flowStates, next);
+    // With no link chosen before or now no line is visible either way: nothing to redraw.
+    if (link !== null || lastFlowLink !== null) busy();
+    lastFlowLink = link;
   });
 
   $effect(() => {

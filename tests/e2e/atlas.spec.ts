@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { analyzeDataset } from '../../src/analysis/analyze';
+import { flowsForLink } from '../../src/analysis/atlas';
 import { buildChainContext, EMPTY_FILTERS, filterEnterprises } from '../../src/analysis/filters';
 import { DatasetSchema } from '../../src/domain/schema';
 import { expect, test } from './fixtures';
@@ -42,6 +43,22 @@ test('a user opens NEV, clicks a link and sees the same count in the panel, on t
   await expect(page.getByTestId('link-enterprise-count')).toHaveText(String(expected));
   await expect(page.getByTestId('map')).toHaveAttribute('data-highlighted-count', String(expected));
   await expect(page.getByTestId('chain-graph')).toHaveAttribute('data-selected', 'nev.cell');
+
+  // The link's supply flows are drawn, and only those: one line per city pair and direction.
+  const lines = flowsForLink(analysis.index, nev.enterprises, 'nev.cell').length;
+  expect(lines).toBeGreaterThan(3);
+  await expect(page.getByTestId('map')).toHaveAttribute('data-flow-lines', String(lines));
+  const drawn = await page.getByTestId('map').evaluate((el) => {
+    const m = (el as unknown as { chainAtlasMap: import('maplibre-gl').Map }).chainAtlasMap;
+    const shown = m
+      .queryRenderedFeatures({ layers: ['flows-in', 'flows-out'] })
+      .filter((f) => (f.state as { shown?: boolean }).shown === true);
+    return {
+      ids: new Set(shown.map((f) => f.id)).size,
+      links: [...new Set(shown.map((f) => String(f.properties['linkId'])))],
+    };
+  });
+  expect(drawn).toEqual({ ids: lines, links: ['nev.cell'] });
 });
 
 test('clicking an enterprise on the map highlights its link, suppliers and buyers in the graph', async ({

@@ -108,7 +108,7 @@ describe('buildGraphInput() / buildMapInput()', () => {
       highlight: highlightFor(m, null, null),
       filters: EMPTY_FILTERS,
     });
-    expect(none.flows).toEqual([]);
+    expect(none.flowLink).toBeNull();
     // city a: u1, e1, e2, e3 are SMEs without lenders → blind spot
     expect(none.cityGroups.get('a')?.color).toBe(VERDICT_COLORS.blind_spot);
     const withLink = buildMapInput(m, {
@@ -119,7 +119,8 @@ describe('buildGraphInput() / buildMapInput()', () => {
       highlight: highlightFor(m, 't.mid', null),
       filters: EMPTY_FILTERS,
     });
-    expect(withLink.flows).toEqual([
+    expect(withLink.flowLink).toBe('t.mid');
+    expect(withLink.flowsByLink.get('t.mid')).toEqual([
       { fromCityId: 'a', toCityId: 'b', value: 2000, direction: 'out', edges: 1 },
     ]);
     expect(withLink.provinceGroups.get('浙江')?.label).toBe('浙江');

@@ -2,7 +2,7 @@
  * The Atlas view model: pure functions from the analysis and the user's choices to what the graph,
  * the map and the panels draw. Views call these through `$derived`; nothing here touches the DOM.
  */
-import { enterpriseNeighbourhood, flowsForLink } from '../../analysis/atlas';
+import { enterpriseNeighbourhood, flowsByLink, type CityFlow } from '../../analysis/atlas';
 import { coverageBy, groupCoverage, type GroupCoverage } from '../../analysis/coverage';
 import {
   buildChainContext,
@@ -35,6 +35,8 @@ export interface AtlasModel {
   linkGroups: Map<string, GroupCoverage>;
   cityGroups: Map<string, GroupCoverage>;
   provinceGroups: Map<string, GroupCoverage>;
+  /** Supply flows of every link of the chain between the shown firms' cities. */
+  flows: Map<string, CityFlow[]>;
 }
 
 /** Filters applied, groups computed: everything that does not depend on the overlay or selection. */
@@ -53,14 +55,38 @@ export function buildAtlasModel(analysis: Analysis, chainId: string, filters: Fi
     linkGroups: coverageBy(analysis, visible, 'link'),
     cityGroups: coverageBy(analysis, visible, 'city'),
     provinceGroups: coverageBy(analysis, visible, 'province'),
+    flows: flowsByLink(analysis.index, visible, chain.linkIds),
   };
+}
+
+/** Every enterprise's class under an overlay, per chain context (computed once, then looked up). */
+const classTables = new WeakMap<ChainContext, Map<Overlay, Map<string, string>>>();
+
+function classTable(ctx: ChainContext, overlay: Overlay): Map<string, string> {
+  let byOverlay = classTables.get(ctx);
+  if (!byOverlay) {
+    byOverlay = new Map();
+    classTables.set(ctx, byOverlay);
+  }
+  const known = byOverlay.get(overlay);
+  if (known) return known;
+  const table = new Map<string, string>();
+  for (const e of ctx.enterprises) {
+    const a = ctx.analysis.byEnterprise.get(e.id);
+    table.set(
+      e.id,
+      a
+        ? enterpriseClass(overlay, a, a.computedSize, e.srdiTier, ctx.verdictOf.get(e.id))
+        : 'insufficient_data',
+    );
+  }
+  byOverlay.set(overlay, table);
+  return table;
 }
 
 /** The overlay class of an enterprise (its link × city verdict for the verdict overlay). */
 export function classOf(model: AtlasModel, overlay: Overlay, e: Enterprise): string {
-  const a = model.ctx.analysis.byEnterprise.get(e.id);
-  if (!a) return 'insufficient_data';
-  return enterpriseClass(overlay, a, a.computedSize, e.srdiTier, model.ctx.verdictOf.get(e.id));
+  return classTable(model.ctx, overlay).get(e.id) ?? 'insufficient_data';
 }
 
 const nameOf = (x: { nameZh: string; nameEn?: string }, lang: Lang) =>
@@ -97,19 +123,32 @@ export function highlightFor(
 
 export function buildLinkStats(model: AtlasModel, overlay: Overlay): Map<string, LinkStat> {
   const { analysis } = model.ctx;
+  const classes = classTable(model.ctx, overlay);
+  // One pass over the shown firms: a firm counts on each of its links in this chain.
+  const tally = new Map(
+    model.links.map((l) => [
+      l.id,
+      { enterprises: 0, leaders: 0, mix: {} as Record<string, number> },
+    ]),
+  );
+  for (const e of model.visible) {
+    const cls = classes.get(e.id) ?? 'insufficient_data';
+    for (const linkId of new Set(e.linkIds)) {
+      const t = tally.get(linkId);
+      if (!t) continue;
+      t.enterprises++;
+      if (e.isChainLeader) t.leaders++;
+      t.mix[cls] = (t.mix[cls] ?? 0) + 1;
+    }
+  }
   const out = new Map<string, LinkStat>();
   for (const link of model.links) {
-    const members = model.visible.filter((e) => e.linkIds.includes(link.id));
-    const mix: Record<string, number> = {};
-    for (const e of members) {
-      const cls = classOf(model, overlay, e);
-      mix[cls] = (mix[cls] ?? 0) + 1;
-    }
+    const t = tally.get(link.id) ?? { enterprises: 0, leaders: 0, mix: {} };
     out.set(link.id, {
       coverage: model.linkGroups.get(link.id) ?? groupCoverage(analysis, []),
-      enterprises: members.length,
-      leaders: members.filter((e) => e.isChainLeader).length,
-      mix,
+      enterprises: t.enterprises,
+      leaders: t.leaders,
+      mix: t.mix,
     });
   }
   return out;
@@ -245,7 +284,8 @@ export function buildMapInput(
     provinceGroups,
     highlightIds: opts.highlight.map,
     selectedEnterpriseId: opts.enterprise,
-    flows: opts.link ? flowsForLink(index, model.visible, opts.link) : [],
+    flowsByLink: model.flows,
+    flowLink: opts.link && model.flows.has(opts.link) ? opts.link : null,
     ...(opts.universe ? { universe: opts.universe } : {}),
     scope: {
       ...(opts.filters.province ? { provinceZh: opts.filters.province } : {}),

@@ -250,7 +250,8 @@ describe('buildCoverageMapInput()', () => {
     expect(input.enterprises[0]?.detail).toBe('Gap CNY 7m · has bank credit');
     expect(input.enterprises[1]?.detail).toBe('Gap CNY 10m · no bank credit yet');
     expect(input.highlightIds).toBeNull();
-    expect(input.flows).toEqual([]);
+    expect(input.flowLink).toBeNull();
+    expect(input.flowsByLink.size).toBe(0);
     expect(citySummary(input)).toEqual({ cities: 2, uncovered: 1 });
   });
 

@@ -278,7 +278,8 @@ export function buildCoverageMapInput(
     provinceGroups,
     highlightIds: null,
     selectedEnterpriseId: null,
-    flows: [],
+    flowsByLink: new Map(),
+    flowLink: null,
     scope: {
       ...(model.scope.provinceZh ? { provinceZh: model.scope.provinceZh } : {}),
       ...(model.scope.cityId ? { cityId: model.scope.cityId } : {}),
