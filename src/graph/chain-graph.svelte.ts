@@ -208,9 +208,17 @@ export function chainGraph(
   };
 }
 
+/** Whether two data values are the same (arrays and objects compared by content). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /**
  * Brings cytoscape's elements in line with `next` by id: removes what is gone, updates data, classes
- * and positions of what stays (so the viewport and the instance survive), adds what is new.
+ * and positions of what stays (so the viewport and the instance survive), adds what is new. What
+ * did not change is not touched: cytoscape restyles every element whose data or classes are set.
  */
 function applyElements(cy: Core, next: readonly ElementDefinition[]): void {
   const wanted = new Map(next.map((e) => [String(e.data.id), e] as const));
@@ -235,13 +243,21 @@ function applyElements(cy: Core, next: readonly ElementDefinition[]): void {
         continue;
       }
       // Replace the data wholesale: a key that is no longer there (e.g. pie slices) must go.
-      const stale = Object.keys(ele.data()).filter(
+      const current = ele.data() as Record<string, unknown>;
+      const stale = Object.keys(current).filter(
         (key) => !(key in def.data) && key !== 'id' && key !== 'source' && key !== 'target',
       );
       if (stale.length > 0) ele.removeData(stale.join(' '));
-      ele.data(def.data);
-      ele.classes(typeof def.classes === 'string' ? def.classes : (def.classes ?? []));
-      if (def.position && ele.isNode()) ele.position(def.position);
+      const changed = Object.entries(def.data).filter(([k, v]) => !sameValue(current[k], v));
+      if (changed.length > 0) ele.data(Object.fromEntries(changed));
+      const classes =
+        typeof def.classes === 'string' ? def.classes.split(/\s+/) : (def.classes ?? []);
+      const wantedClasses = classes.filter(Boolean).sort().join(' ');
+      if (ele.classes().slice().sort().join(' ') !== wantedClasses) ele.classes(classes);
+      if (def.position && ele.isNode()) {
+        const at = ele.position();
+        if (at.x !== def.position.x || at.y !== def.position.y) ele.position(def.position);
+      }
     }
     if (added.length > 0) cy.add(added);
   });
