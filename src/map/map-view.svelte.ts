@@ -490,7 +490,7 @@ function createMapView(
     }
   });
 
-  let flowStates = new Map<number, Record<string, unknown>>();
+  let flowStates: ReadonlyMap<number, Record<string, unknown>> = new Map();
   let flowStatesFor: unknown = null;
   let lastFlowLink: string | null = null;
   $effect(() => {
@@ -527,9 +527,9 @@ function createMapView(
 
   // Feature states: the fast path for selection and highlight.
   let appliedFor: { version: number; ent: unknown; city: string } | null = null;
-  let prevEnterprises = new Map<number, Record<string, unknown>>();
-  let prevCities = new Map<number, Record<string, unknown>>();
-  let prevProvinces = new Map<string, Record<string, unknown>>();
+  let prevEnterprises: ReadonlyMap<number, Record<string, unknown>> = new Map();
+  let prevCities: ReadonlyMap<number, Record<string, unknown>> = new Map();
+  let prevProvinces: ReadonlyMap<string, Record<string, unknown>> = new Map();
   $effect(() => {
     const version = styleVersion;
     const ent = enterpriseData;
@@ -567,13 +567,14 @@ function createMapView(
 
   function applyStates<K extends string | number>(
     source: string,
-    prev: Map<K, Record<string, unknown>>,
+    prev: ReadonlyMap<K, Record<string, unknown>>,
     next: ReadonlyMap<K, Record<string, unknown>>,
-  ): Map<K, Record<string, unknown>> {
+  ): ReadonlyMap<K, Record<string, unknown>> {
     const { set, remove } = diffStates(prev, next);
     for (const id of remove) map.removeFeatureState({ source, id });
     for (const [id, s] of set) map.setFeatureState({ source, id }, s);
-    return new Map(next);
+    // `next` is built fresh for every update and only read afterwards: no copy needed.
+    return next;
   }
 
   return () => {

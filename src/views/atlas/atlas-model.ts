@@ -16,7 +16,7 @@ import type { Analysis } from '../../analysis/types';
 import type { Chain, Enterprise, Link } from '../../domain/schema';
 import type { GraphInput, LinkStat } from '../../graph/elements';
 import type { Lang } from '../../i18n/format';
-import type { MapGroup, MapInput, MapPlace } from '../../map/features';
+import type { MapEnterprise, MapGroup, MapInput, MapPlace } from '../../map/features';
 import {
   colorOf,
   enterpriseClass,
@@ -104,7 +104,7 @@ export function highlightFor(
   link: string | null,
   enterprise: string | null,
 ): Highlight {
-  const visibleIds = new Set(model.visible.map((e) => e.id));
+  const visibleIds = enterprise ? new Set(model.visible.map((e) => e.id)) : new Set<string>();
   if (enterprise && visibleIds.has(enterprise)) {
     const n = enterpriseNeighbourhood(model.ctx.analysis.index, enterprise);
     const ids = new Set(
@@ -233,6 +233,39 @@ export function buildMapUniverse(ctx: ChainContext, lang: Lang): readonly MapPla
 }
 const universes = new WeakMap<ChainContext, Map<Lang, readonly MapPlace[]>>();
 
+/** Each firm as the map draws it under an overlay and language, per chain context (built once). */
+const mapEnterpriseTables = new WeakMap<ChainContext, Map<string, Map<string, MapEnterprise>>>();
+
+/** The shown firms as map marks: the same objects for the same chain, overlay and language. */
+function mapEnterprisesOf(model: AtlasModel, overlay: Overlay, lang: Lang): MapEnterprise[] {
+  let byKey = mapEnterpriseTables.get(model.ctx);
+  if (!byKey) {
+    byKey = new Map();
+    mapEnterpriseTables.set(model.ctx, byKey);
+  }
+  const key = `${overlay}|${lang}`;
+  let table = byKey.get(key);
+  if (!table) {
+    table = new Map();
+    const classes = classTable(model.ctx, overlay);
+    for (const e of model.ctx.enterprises) {
+      const cls = classes.get(e.id) ?? 'insufficient_data';
+      table.set(e.id, {
+        id: e.id,
+        cityId: e.cityId,
+        ...(e.lat !== undefined && e.lon !== undefined ? { lat: e.lat, lon: e.lon } : {}),
+        label: nameOf(e, lang),
+        cls,
+        color: colorOf(overlay, cls),
+        linkId: e.primaryLinkId,
+      });
+    }
+    byKey.set(key, table);
+  }
+  const marks = table;
+  return model.visible.flatMap((e) => marks.get(e.id) ?? []);
+}
+
 /**
  * What the map draws. With `universe` (the Atlas) the map keeps the chain's marks in place and
  * only shows, hides and colours them; without it (a scene whose names are hidden) the sources
@@ -268,18 +301,7 @@ export function buildMapInput(
   return {
     lang: opts.lang,
     cities: index.dataset.cities,
-    enterprises: model.visible.map((e) => {
-      const cls = classOf(model, opts.overlay, e);
-      return {
-        id: e.id,
-        cityId: e.cityId,
-        ...(e.lat !== undefined && e.lon !== undefined ? { lat: e.lat, lon: e.lon } : {}),
-        label: nameOf(e, opts.lang),
-        cls,
-        color: colorOf(opts.overlay, cls),
-        linkId: e.primaryLinkId,
-      };
-    }),
+    enterprises: mapEnterprisesOf(model, opts.overlay, opts.lang),
     cityGroups,
     provinceGroups,
     highlightIds: opts.highlight.map,
