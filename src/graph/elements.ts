@@ -350,6 +350,31 @@ function outsideLabel(node: Point, center: Point, size: number, label: string) {
 const classes = (...names: (string | false | null | undefined)[]) =>
   names.filter(Boolean).join(' ');
 
+/** Layouts already computed, per chain object and the very link objects laid out. */
+const layouts = new WeakMap<
+  Chain,
+  { links: readonly Link[]; layout: ReturnType<typeof layoutChain> }[]
+>();
+
+/**
+ * `layoutChain` once per chain and links (the layout depends on nothing else): a filter, overlay
+ * or selection does not lay the chain out again.
+ */
+function chainLayout(chain: Chain, links: readonly Link[]): ReturnType<typeof layoutChain> {
+  let known = layouts.get(chain);
+  if (!known) {
+    known = [];
+    layouts.set(chain, known);
+  }
+  const same = known.find(
+    (k) => k.links.length === links.length && k.links.every((l, i) => l === links[i]),
+  );
+  if (same) return same.layout;
+  const layout = layoutChain(chain, links);
+  known.push({ links: [...links], layout });
+  return layout;
+}
+
 /**
  * The cytoscape elements of a chain graph, in a stable order: link nodes (chain order), their badges,
  * supply and feedback edges (chain order), then the expansion of the selected link (its enterprises or
@@ -361,7 +386,7 @@ const classes = (...names: (string | false | null | undefined)[]) =>
  */
 export function buildGraphElements(input: GraphInput): ElementDefinition[] {
   const { chain, lang, overlay, linkStats, highlight, selectedLinkId } = input;
-  const layout = layoutChain(chain, input.links);
+  const layout = chainLayout(chain, input.links);
   const linkById = new Map(input.links.map((l) => [l.id, l] as const));
   const links = chain.linkIds.flatMap((id) => {
     const link = linkById.get(id);

@@ -70,10 +70,12 @@ export interface MapInput {
   highlightIds: ReadonlySet<string> | null;
   selectedEnterpriseId: string | null;
   /**
-   * Supply flows per link (the chain's links, for the shown enterprises); the map holds them all
-   * and shows those of `flowLink`, so selecting a link rebuilds no source.
+   * Supply flows per link (the chain's links, for the shown enterprises), asked for when the map
+   * needs them: at once while a link's flows are shown, else after the marks are drawn. The map
+   * holds them all and shows those of `flowLink`, so selecting a link rebuilds no source. A new
+   * function means new flows.
    */
-  flowsByLink: ReadonlyMap<string, readonly MapFlow[]>;
+  flowsByLink: () => ReadonlyMap<string, readonly MapFlow[]>;
   /** The link whose flows are drawn; null = none. */
   flowLink: string | null;
   scope: { provinceZh?: string; cityId?: string };
@@ -351,7 +353,7 @@ export interface LinkFlows {
  * // → one line (id 1, linkId 'nev.cell'); byLink Map { 'nev.cell' → { ids: [1], hidden: false, lines: 1 }, 'nev.pack' → { ids: [], … lines: 0 } }
  */
 export function buildAllFlowFeatures(
-  input: Pick<MapInput, 'cities' | 'flowsByLink'>,
+  input: Pick<MapInput, 'cities'> & { flowsByLink: ReadonlyMap<string, readonly MapFlow[]> },
   maxLines: number = MAX_FLOW_LINES,
 ): {
   collection: FeatureCollection<LineGeometry, LinkFlowProps>;

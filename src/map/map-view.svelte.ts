@@ -189,7 +189,6 @@ function createMapView(
   /** The city features' numbering; feature states stay valid while it does not change. */
   const cityIdsKey = $derived([...cityData.numericIds.keys()].join());
   const namedByCities = $derived(provincesNamedByCities({ cities, cityGroups }));
-  const flowData = $derived(buildAllFlowFeatures({ cities, flowsByLink }));
   const enterpriseById = $derived(new Map(enterprises.map((e) => [e.id, e])));
   const cityById = $derived(new Map(cities.map((c) => [c.id, c])));
 
@@ -197,14 +196,21 @@ function createMapView(
   /** Label syncs waiting for the marks to be drawn, by what they sync (plain state, not reactive). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   const deferred = new Map<string, () => void>();
+  /** A sync has been applied and the map has not been idle since. */
+  let syncing = false;
   const onLabelsIdle = () => {
+    syncing = false;
     if (deferred.size === 0) el.dataset.labels = 'placed';
   };
   function flushDeferred() {
-    if (deferred.size === 0) return;
+    if (deferred.size === 0) {
+      if (!syncing) el.dataset.labels = 'placed';
+      return;
+    }
     const syncs = [...deferred.values()];
     deferred.clear();
     for (const sync of syncs) sync();
+    syncing = true;
     map.off('idle', onLabelsIdle);
     map.once('idle', onLabelsIdle);
     map.triggerRepaint();
@@ -459,24 +465,27 @@ function createMapView(
     busy();
   });
 
-  // The flow source holds every link's lines; which are shown is feature state. New lines (the
-  // filters changed) are set at once while a link's flows are on screen, else after the marks.
-  let flowsPushed: { version: number; json: string } | null = null;
+  // The flow source holds every link's lines; which are shown is feature state. New flows (the
+  // filters changed) are computed and set at once while a link's flows are on screen, else after
+  // the marks are drawn.
+  let flowsFor: { version: number; flows: unknown } | null = null;
+  let flowsJson = '';
   /** The flow features in the source, with the numbering their states refer to. */
   let flowsInSource = $state.raw<ReturnType<typeof buildAllFlowFeatures> | null>(null);
   $effect(() => {
     const version = styleVersion;
-    const data = flowData;
+    const flowsOf = flowsByLink;
+    const cityList = cities;
     const showing = untrack(() => flowLink) !== null;
     if (version === 0) return;
-    const json = JSON.stringify(data.collection);
-    if (flowsPushed?.version === version && flowsPushed.json === json) {
-      flowsInSource = data;
-      return;
-    }
-    const first = flowsPushed?.version !== version;
-    flowsPushed = { version, json };
+    if (flowsFor?.version === version && flowsFor.flows === flowsOf) return;
+    const first = flowsFor?.version !== version;
+    flowsFor = { version, flows: flowsOf };
     const push = () => {
+      const data = buildAllFlowFeatures({ cities: cityList, flowsByLink: flowsOf() });
+      const json = JSON.stringify(data.collection);
+      if (!first && json === flowsJson) return;
+      flowsJson = json;
       setSource(SOURCES.flows, data.collection);
       map.removeFeatureState({ source: SOURCES.flows });
       flowsInSource = data;
@@ -485,7 +494,6 @@ function createMapView(
       push();
       busy();
     } else {
-      flowsInSource = null;
       defer(SOURCES.flows, push);
     }
   });

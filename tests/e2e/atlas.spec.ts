@@ -226,6 +226,38 @@ test('a filter hides marks in place: filtered-out firms vanish, the others keep 
   }
 });
 
+test('a link chosen right after a filter shows the flows of the filtered firms', async ({
+  page,
+}) => {
+  await page.goto('./?view=atlas&chain=nev');
+  await waitDrawn(page);
+  // The click comes in the next task, before the map has drawn the filter (its flows wait).
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        const select = document.querySelector<HTMLSelectElement>('select[data-facet="province"]')!;
+        select.value = '江苏';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        setTimeout(() => {
+          document
+            .querySelector<HTMLElement>('[data-testid="link-list"] [data-link="nev.cell"]')!
+            .click();
+          done();
+        }, 0);
+      }),
+  );
+  await waitDrawn(page);
+  const shown = filterEnterprises(nev, { ...EMPTY_FILTERS, province: '江苏' });
+  const lines = flowsForLink(analysis.index, shown, 'nev.cell').length;
+  // fewer lines than for the whole country, but some
+  expect(lines).toBeGreaterThan(0);
+  expect(lines).toBeLessThan(flowsForLink(analysis.index, nev.enterprises, 'nev.cell').length);
+  const map = page.getByTestId('map');
+  // read at once, not polled: once the map says it is drawn, its lines are the filtered ones
+  expect(await map.getAttribute('data-flow-lines')).toBe(String(lines));
+  await expect(map).toHaveAttribute('data-labels', 'placed');
+});
+
 test('switching to English changes the Atlas labels', async ({ page }) => {
   await page.goto('./?view=atlas&chain=nev');
   await waitDrawn(page);

@@ -9,7 +9,14 @@ import {
   createSupplyEdge,
 } from '../../analysis/test-fixtures';
 import { VERDICT_COLORS } from '../../overlays/overlays';
-import { buildAtlasModel, buildGraphInput, buildMapInput, highlightFor } from './atlas-model';
+import {
+  buildAtlasModel,
+  buildGraphInput,
+  buildMapInput,
+  buildMapUniverse,
+  highlightFor,
+  warmOverlayTables,
+} from './atlas-model';
 
 /**
  * u1 (t.up, a) → e1 (t.mid, a) → L1 (t.down, b); e2, e3 in t.mid (a); e4 in t.mid (b).
@@ -120,9 +127,48 @@ describe('buildGraphInput() / buildMapInput()', () => {
       filters: EMPTY_FILTERS,
     });
     expect(withLink.flowLink).toBe('t.mid');
-    expect(withLink.flowsByLink.get('t.mid')).toEqual([
+    expect(withLink.flowsByLink().get('t.mid')).toEqual([
       { fromCityId: 'a', toCityId: 'b', value: 2000, direction: 'out', edges: 1 },
     ]);
     expect(withLink.provinceGroups.get('浙江')?.label).toBe('浙江');
+  });
+});
+
+describe('what is kept per chain', () => {
+  const mapOpts = (m: ReturnType<typeof model>, overlay: 'role' | 'gap') => ({
+    lang: 'zh' as const,
+    overlay,
+    link: null,
+    enterprise: null,
+    highlight: highlightFor(m, null, null),
+    filters: EMPTY_FILTERS,
+  });
+
+  it('a filter keeps the chain context and the map universe: the same objects', () => {
+    const all = model();
+    const inB = buildAtlasModel(all.ctx.analysis, 't', { ...EMPTY_FILTERS, city: 'b' });
+    expect(inB.ctx).toBe(all.ctx);
+    expect(buildMapUniverse(inB.ctx, 'zh')).toBe(buildMapUniverse(all.ctx, 'zh'));
+    // every firm of chain t, placed: u1, e1–e4 and the leader
+    expect(
+      buildMapUniverse(all.ctx, 'zh')
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['L1', 'e1', 'e2', 'e3', 'e4', 'u1']);
+    expect(inB.visible.map((e) => e.id).sort()).toEqual(['L1', 'e4']);
+  });
+
+  it('a firm is the same map mark under the same overlay whatever the filter; warming builds it ahead', () => {
+    const all = model();
+    warmOverlayTables(all.ctx, 'zh', ['gap']);
+    const a = buildMapInput(all, mapOpts(all, 'gap'));
+    const inB = buildAtlasModel(all.ctx.analysis, 't', { ...EMPTY_FILTERS, city: 'b' });
+    const b = buildMapInput(inB, mapOpts(inB, 'gap'));
+    const e4 = (x: typeof a) => x.enterprises.find((e) => e.id === 'e4');
+    expect(e4(b)).toBe(e4(a));
+    // …and a different mark under another overlay (its class is its role there)
+    const role = buildMapInput(all, mapOpts(all, 'role'));
+    expect(e4(role)).not.toBe(e4(a));
+    expect(e4(role)?.cls).toBe(all.ctx.analysis.byEnterprise.get('e4')?.role);
   });
 });

@@ -20,6 +20,7 @@ import type { MapEnterprise, MapGroup, MapInput, MapPlace } from '../../map/feat
 import {
   colorOf,
   enterpriseClass,
+  OVERLAYS,
   groupClass,
   groupOverlay,
   type Overlay,
@@ -35,8 +36,11 @@ export interface AtlasModel {
   linkGroups: Map<string, GroupCoverage>;
   cityGroups: Map<string, GroupCoverage>;
   provinceGroups: Map<string, GroupCoverage>;
-  /** Supply flows of every link of the chain between the shown firms' cities. */
-  flows: Map<string, CityFlow[]>;
+  /**
+   * Supply flows of every link of the chain between the shown firms' cities, computed on the
+   * first call (the map asks for them once it has drawn the marks, or at once for a chosen link).
+   */
+  flows: () => Map<string, CityFlow[]>;
 }
 
 /** Filters applied, groups computed: everything that does not depend on the overlay or selection. */
@@ -46,6 +50,7 @@ export function buildAtlasModel(analysis: Analysis, chainId: string, filters: Fi
   if (!chain) throw new Error(`unknown chain: ${chainId}`);
   const links = chain.linkIds.flatMap((id) => analysis.index.linkById.get(id) ?? []);
   const visible = filterEnterprises(ctx, filters);
+  let flows: Map<string, CityFlow[]> | null = null;
   return {
     ctx,
     chain,
@@ -55,7 +60,7 @@ export function buildAtlasModel(analysis: Analysis, chainId: string, filters: Fi
     linkGroups: coverageBy(analysis, visible, 'link'),
     cityGroups: coverageBy(analysis, visible, 'city'),
     provinceGroups: coverageBy(analysis, visible, 'province'),
-    flows: flowsByLink(analysis.index, visible, chain.linkIds),
+    flows: () => (flows ??= flowsByLink(analysis.index, visible, chain.linkIds)),
   };
 }
 
@@ -121,6 +126,17 @@ export function highlightFor(
   return { graph: null, map: null };
 }
 
+/** An enterprise's links without repeats (a list may name one twice), kept per enterprise. */
+const linkSets = new WeakMap<Enterprise, readonly string[]>();
+function distinctLinks(e: Enterprise): readonly string[] {
+  let links = linkSets.get(e);
+  if (!links) {
+    links = [...new Set(e.linkIds)];
+    linkSets.set(e, links);
+  }
+  return links;
+}
+
 export function buildLinkStats(model: AtlasModel, overlay: Overlay): Map<string, LinkStat> {
   const { analysis } = model.ctx;
   const classes = classTable(model.ctx, overlay);
@@ -133,7 +149,7 @@ export function buildLinkStats(model: AtlasModel, overlay: Overlay): Map<string,
   );
   for (const e of model.visible) {
     const cls = classes.get(e.id) ?? 'insufficient_data';
-    for (const linkId of new Set(e.linkIds)) {
+    for (const linkId of distinctLinks(e)) {
       const t = tally.get(linkId);
       if (!t) continue;
       t.enterprises++;
@@ -236,34 +252,55 @@ const universes = new WeakMap<ChainContext, Map<Lang, readonly MapPlace[]>>();
 /** Each firm as the map draws it under an overlay and language, per chain context (built once). */
 const mapEnterpriseTables = new WeakMap<ChainContext, Map<string, Map<string, MapEnterprise>>>();
 
-/** The shown firms as map marks: the same objects for the same chain, overlay and language. */
-function mapEnterprisesOf(model: AtlasModel, overlay: Overlay, lang: Lang): MapEnterprise[] {
-  let byKey = mapEnterpriseTables.get(model.ctx);
+/** Every firm of the chain as a map mark under an overlay and language (built once, kept). */
+function mapEnterpriseTable(
+  ctx: ChainContext,
+  overlay: Overlay,
+  lang: Lang,
+): Map<string, MapEnterprise> {
+  let byKey = mapEnterpriseTables.get(ctx);
   if (!byKey) {
     byKey = new Map();
-    mapEnterpriseTables.set(model.ctx, byKey);
+    mapEnterpriseTables.set(ctx, byKey);
   }
   const key = `${overlay}|${lang}`;
-  let table = byKey.get(key);
-  if (!table) {
-    table = new Map();
-    const classes = classTable(model.ctx, overlay);
-    for (const e of model.ctx.enterprises) {
-      const cls = classes.get(e.id) ?? 'insufficient_data';
-      table.set(e.id, {
-        id: e.id,
-        cityId: e.cityId,
-        ...(e.lat !== undefined && e.lon !== undefined ? { lat: e.lat, lon: e.lon } : {}),
-        label: nameOf(e, lang),
-        cls,
-        color: colorOf(overlay, cls),
-        linkId: e.primaryLinkId,
-      });
-    }
-    byKey.set(key, table);
+  const known = byKey.get(key);
+  if (known) return known;
+  const table = new Map<string, MapEnterprise>();
+  const classes = classTable(ctx, overlay);
+  for (const e of ctx.enterprises) {
+    const cls = classes.get(e.id) ?? 'insufficient_data';
+    table.set(e.id, {
+      id: e.id,
+      cityId: e.cityId,
+      ...(e.lat !== undefined && e.lon !== undefined ? { lat: e.lat, lon: e.lon } : {}),
+      label: nameOf(e, lang),
+      cls,
+      color: colorOf(overlay, cls),
+      linkId: e.primaryLinkId,
+    });
   }
-  const marks = table;
+  byKey.set(key, table);
+  return table;
+}
+
+/** The shown firms as map marks: the same objects for the same chain, overlay and language. */
+function mapEnterprisesOf(model: AtlasModel, overlay: Overlay, lang: Lang): MapEnterprise[] {
+  const marks = mapEnterpriseTable(model.ctx, overlay, lang);
   return model.visible.flatMap((e) => marks.get(e.id) ?? []);
+}
+
+/**
+ * Builds, ahead of use, what an overlay change will look up (each firm's class and map mark under
+ * every overlay) so that the first change to an overlay costs no more than the next. Cheap to call
+ * again: built tables are kept per chain.
+ */
+export function warmOverlayTables(
+  ctx: ChainContext,
+  lang: Lang,
+  overlays: readonly Overlay[] = OVERLAYS,
+): void {
+  for (const overlay of overlays) mapEnterpriseTable(ctx, overlay, lang);
 }
 
 /**
@@ -307,7 +344,7 @@ export function buildMapInput(
     highlightIds: opts.highlight.map,
     selectedEnterpriseId: opts.enterprise,
     flowsByLink: model.flows,
-    flowLink: opts.link && model.flows.has(opts.link) ? opts.link : null,
+    flowLink: opts.link && model.links.some((l) => l.id === opts.link) ? opts.link : null,
     ...(opts.universe ? { universe: opts.universe } : {}),
     scope: {
       ...(opts.filters.province ? { provinceZh: opts.filters.province } : {}),

@@ -251,7 +251,7 @@ describe('buildCoverageMapInput()', () => {
     expect(input.enterprises[1]?.detail).toBe('Gap CNY 10m · no bank credit yet');
     expect(input.highlightIds).toBeNull();
     expect(input.flowLink).toBeNull();
-    expect(input.flowsByLink.size).toBe(0);
+    expect(input.flowsByLink().size).toBe(0);
     expect(citySummary(input)).toEqual({ cities: 2, uncovered: 1 });
   });
 

@@ -278,7 +278,7 @@ export function buildCoverageMapInput(
     provinceGroups,
     highlightIds: null,
     selectedEnterpriseId: null,
-    flowsByLink: new Map(),
+    flowsByLink: () => new Map(),
     flowLink: null,
     scope: {
       ...(model.scope.provinceZh ? { provinceZh: model.scope.provinceZh } : {}),
