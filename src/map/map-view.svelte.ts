@@ -3,14 +3,15 @@
  * state into it from nested effects and sends user actions out through callbacks.
  *
  * - The enterprise and city sources are built from the input's `universe` (the whole chain) and get
- *   `setData` only when it (or the language) changes; flows when their lines change. Everything a
- *   filter, overlay or selection changes (shown or hidden, colour, bubble size, highlight, dim,
- *   selection, scope, the province choropleth) is feature state, diffed so that an action touches
+ *   `setData` only when it (or the language) changes. Everything a filter, overlay or selection
+ *   changes (shown or hidden, colour, bubble size, highlight, dim, selection, scope, the province
+ *   choropleth, which link's flows are drawn) is feature state, diffed so that an action touches
  *   only the features whose state changes: no GeoJSON is rebuilt, serialised or re-tiled for it.
- * - Label placement follows later: a city label's offset and which labels compete for room are
- *   layout, which feature state cannot change. Those are synced once the marks are drawn.
+ * - What feature state cannot change follows once the marks are drawn: label placement (a city
+ *   label's offset, which labels compete for room) and the flows of every link for new filters
+ *   (at once instead while a link's flows are on screen).
  * - `data-ready` is "false" while an update is applied and "true" once the map is idle after it
- *   (marks drawn); `data-labels` is "pending" until the labels are placed for it too.
+ *   (marks drawn); `data-labels` is "pending" until what follows is placed too.
  *   `data-highlighted-count` is the number of enterprise features in highlight state.
  * - The Map is exposed for tests and the bench as the non-enumerable `el.chainAtlasMap`.
  */
@@ -193,7 +194,7 @@ function createMapView(
   const cityById = $derived(new Map(cities.map((c) => [c.id, c])));
 
   // ---- readiness: false while applying, true after the next idle ---------------------------
-  /** Label syncs waiting for the marks to be drawn, by what they sync (plain state, not reactive). */
+  /** Syncs waiting for the marks to be drawn (labels, flows not on screen), by what they sync. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   const deferred = new Map<string, () => void>();
   /** A sync has been applied and the map has not been idle since. */
