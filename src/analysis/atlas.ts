@@ -1,5 +1,6 @@
 import type { Enterprise } from '../domain/schema';
 import type { DatasetIndex } from './dataset-index';
+import { memoPer } from './memo';
 import { roundWan } from './metrics';
 
 /**
@@ -45,26 +46,12 @@ export interface CityFlow {
 }
 
 /** Supply edges touching a set of links, per index (computed once per chain's link set). */
-const edgesByLinks = new WeakMap<
-  DatasetIndex,
-  Map<string, DatasetIndex['dataset']['supplyEdges']>
->();
+const edgesByLinks = memoPer<DatasetIndex, string, DatasetIndex['dataset']['supplyEdges']>();
 
 function edgesTouching(index: DatasetIndex, linkIds: ReadonlySet<string>) {
-  let byKey = edgesByLinks.get(index);
-  if (!byKey) {
-    byKey = new Map();
-    edgesByLinks.set(index, byKey);
-  }
-  const key = [...linkIds].sort().join('\u0000');
-  let edges = byKey.get(key);
-  if (!edges) {
-    edges = index.dataset.supplyEdges.filter(
-      (e) => linkIds.has(e.fromLinkId) || linkIds.has(e.toLinkId),
-    );
-    byKey.set(key, edges);
-  }
-  return edges;
+  return edgesByLinks(index, [...linkIds].sort().join('\u0000'), () =>
+    index.dataset.supplyEdges.filter((e) => linkIds.has(e.fromLinkId) || linkIds.has(e.toLinkId)),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { normalizeUscc } from '../domain/uscc';
 import type { DisplayRole, Enterprise, SizeClass, SrdiTier, Stage } from '../domain/schema';
 import { coverageBy, type Verdict } from './coverage';
+import { memoPer } from './memo';
 import type { Analysis } from './types';
 
 /** The Atlas filters (issue 3 item 6). `null` means “any”. Amounts in 万元. */
@@ -54,7 +55,7 @@ export interface ChainContext {
 }
 
 /** Contexts already built, per analysis (an analysis never changes, so neither does its context). */
-const contexts = new WeakMap<Analysis, Map<string, ChainContext>>();
+const contexts = memoPer<Analysis, string, ChainContext>();
 
 /**
  * The chain's enterprises and their link × city verdicts, computed once per chain and analysis:
@@ -62,16 +63,7 @@ const contexts = new WeakMap<Analysis, Map<string, ChainContext>>();
  * city groups nor gives the views a new context.
  */
 export function buildChainContext(analysis: Analysis, chainId: string): ChainContext {
-  let byChain = contexts.get(analysis);
-  if (!byChain) {
-    byChain = new Map();
-    contexts.set(analysis, byChain);
-  }
-  const known = byChain.get(chainId);
-  if (known) return known;
-  const ctx = computeChainContext(analysis, chainId);
-  byChain.set(chainId, ctx);
-  return ctx;
+  return contexts(analysis, chainId, () => computeChainContext(analysis, chainId));
 }
 
 function computeChainContext(analysis: Analysis, chainId: string): ChainContext {
@@ -125,18 +117,15 @@ interface FacetTable {
   values: Record<FacetKey, readonly (readonly string[])[]>;
   gaps: readonly number[];
 }
-const facetTables = new WeakMap<ChainContext, FacetTable>();
+const facetTables = memoPer<ChainContext, 'all', FacetTable>();
 
 function facetTable(ctx: ChainContext): FacetTable {
-  const known = facetTables.get(ctx);
-  if (known) return known;
-  const values = Object.fromEntries(
-    FACET_KEYS.map((key) => [key, ctx.enterprises.map((e) => facetValues(ctx, e, key))]),
-  ) as unknown as FacetTable['values'];
-  const gaps = ctx.enterprises.map((e) => ctx.analysis.byEnterprise.get(e.id)?.gap ?? 0);
-  const table = { values, gaps };
-  facetTables.set(ctx, table);
-  return table;
+  return facetTables(ctx, 'all', () => ({
+    values: Object.fromEntries(
+      FACET_KEYS.map((key) => [key, ctx.enterprises.map((e) => facetValues(ctx, e, key))]),
+    ) as unknown as FacetTable['values'],
+    gaps: ctx.enterprises.map((e) => ctx.analysis.byEnterprise.get(e.id)?.gap ?? 0),
+  }));
 }
 
 /** The facets (of those filtered) that enterprise `i` fails, as a count and the last one failed. */

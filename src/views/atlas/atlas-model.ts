@@ -12,6 +12,7 @@ import {
   type FacetKey,
   type Filters,
 } from '../../analysis/filters';
+import { memoPer } from '../../analysis/memo';
 import type { Analysis } from '../../analysis/types';
 import type { Chain, Enterprise, Link } from '../../domain/schema';
 import type { GraphInput, LinkStat } from '../../graph/elements';
@@ -65,28 +66,22 @@ export function buildAtlasModel(analysis: Analysis, chainId: string, filters: Fi
 }
 
 /** Every enterprise's class under an overlay, per chain context (computed once, then looked up). */
-const classTables = new WeakMap<ChainContext, Map<Overlay, Map<string, string>>>();
+const classTables = memoPer<ChainContext, Overlay, Map<string, string>>();
 
 function classTable(ctx: ChainContext, overlay: Overlay): Map<string, string> {
-  let byOverlay = classTables.get(ctx);
-  if (!byOverlay) {
-    byOverlay = new Map();
-    classTables.set(ctx, byOverlay);
-  }
-  const known = byOverlay.get(overlay);
-  if (known) return known;
-  const table = new Map<string, string>();
-  for (const e of ctx.enterprises) {
-    const a = ctx.analysis.byEnterprise.get(e.id);
-    table.set(
-      e.id,
-      a
-        ? enterpriseClass(overlay, a, a.computedSize, e.srdiTier, ctx.verdictOf.get(e.id))
-        : 'insufficient_data',
-    );
-  }
-  byOverlay.set(overlay, table);
-  return table;
+  return classTables(ctx, overlay, () => {
+    const table = new Map<string, string>();
+    for (const e of ctx.enterprises) {
+      const a = ctx.analysis.byEnterprise.get(e.id);
+      table.set(
+        e.id,
+        a
+          ? enterpriseClass(overlay, a, a.computedSize, e.srdiTier, ctx.verdictOf.get(e.id))
+          : 'insufficient_data',
+      );
+    }
+    return table;
+  });
 }
 
 /** The overlay class of an enterprise (its link × city verdict for the verdict overlay). */
@@ -230,27 +225,20 @@ function mapGroup(overlay: Overlay, key: string, label: string, g: GroupCoverage
  * map source.
  */
 export function buildMapUniverse(ctx: ChainContext, lang: Lang): readonly MapPlace[] {
-  let byLang = universes.get(ctx);
-  if (!byLang) {
-    byLang = new Map();
-    universes.set(ctx, byLang);
-  }
-  const known = byLang.get(lang);
-  if (known) return known;
-  const places = ctx.enterprises.map((e): MapPlace => ({
-    id: e.id,
-    cityId: e.cityId,
-    ...(e.lat !== undefined && e.lon !== undefined ? { lat: e.lat, lon: e.lon } : {}),
-    label: nameOf(e, lang),
-    linkId: e.primaryLinkId,
-  }));
-  byLang.set(lang, places);
-  return places;
+  return universes(ctx, lang, () =>
+    ctx.enterprises.map((e): MapPlace => ({
+      id: e.id,
+      cityId: e.cityId,
+      ...(e.lat !== undefined && e.lon !== undefined ? { lat: e.lat, lon: e.lon } : {}),
+      label: nameOf(e, lang),
+      linkId: e.primaryLinkId,
+    })),
+  );
 }
-const universes = new WeakMap<ChainContext, Map<Lang, readonly MapPlace[]>>();
+const universes = memoPer<ChainContext, Lang, readonly MapPlace[]>();
 
 /** Each firm as the map draws it under an overlay and language, per chain context (built once). */
-const mapEnterpriseTables = new WeakMap<ChainContext, Map<string, Map<string, MapEnterprise>>>();
+const mapEnterpriseTables = memoPer<ChainContext, string, Map<string, MapEnterprise>>();
 
 /** Every firm of the chain as a map mark under an overlay and language (built once, kept). */
 function mapEnterpriseTable(
@@ -258,30 +246,23 @@ function mapEnterpriseTable(
   overlay: Overlay,
   lang: Lang,
 ): Map<string, MapEnterprise> {
-  let byKey = mapEnterpriseTables.get(ctx);
-  if (!byKey) {
-    byKey = new Map();
-    mapEnterpriseTables.set(ctx, byKey);
-  }
-  const key = `${overlay}|${lang}`;
-  const known = byKey.get(key);
-  if (known) return known;
-  const table = new Map<string, MapEnterprise>();
-  const classes = classTable(ctx, overlay);
-  for (const e of ctx.enterprises) {
-    const cls = classes.get(e.id) ?? 'insufficient_data';
-    table.set(e.id, {
-      id: e.id,
-      cityId: e.cityId,
-      ...(e.lat !== undefined && e.lon !== undefined ? { lat: e.lat, lon: e.lon } : {}),
-      label: nameOf(e, lang),
-      cls,
-      color: colorOf(overlay, cls),
-      linkId: e.primaryLinkId,
-    });
-  }
-  byKey.set(key, table);
-  return table;
+  return mapEnterpriseTables(ctx, `${overlay}|${lang}`, () => {
+    const table = new Map<string, MapEnterprise>();
+    const classes = classTable(ctx, overlay);
+    for (const e of ctx.enterprises) {
+      const cls = classes.get(e.id) ?? 'insufficient_data';
+      table.set(e.id, {
+        id: e.id,
+        cityId: e.cityId,
+        ...(e.lat !== undefined && e.lon !== undefined ? { lat: e.lat, lon: e.lon } : {}),
+        label: nameOf(e, lang),
+        cls,
+        color: colorOf(overlay, cls),
+        linkId: e.primaryLinkId,
+      });
+    }
+    return table;
+  });
 }
 
 /** The shown firms as map marks: the same objects for the same chain, overlay and language. */
