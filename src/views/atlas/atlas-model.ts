@@ -21,9 +21,9 @@ import type { MapEnterprise, MapGroup, MapInput, MapPlace } from '../../map/feat
 import {
   colorOf,
   enterpriseClass,
-  OVERLAYS,
   groupClass,
   groupOverlay,
+  OVERLAYS,
   type Overlay,
 } from '../../overlays/overlays';
 
@@ -122,15 +122,8 @@ export function highlightFor(
 }
 
 /** An enterprise's links without repeats (a list may name one twice), kept per enterprise. */
-const linkSets = new WeakMap<Enterprise, readonly string[]>();
-function distinctLinks(e: Enterprise): readonly string[] {
-  let links = linkSets.get(e);
-  if (!links) {
-    links = [...new Set(e.linkIds)];
-    linkSets.set(e, links);
-  }
-  return links;
-}
+const linkSets = memoPer<Enterprise, 'links', readonly string[]>();
+const distinctLinks = (e: Enterprise) => linkSets(e, 'links', () => [...new Set(e.linkIds)]);
 
 export function buildLinkStats(model: AtlasModel, overlay: Overlay): Map<string, LinkStat> {
   const { analysis } = model.ctx;
