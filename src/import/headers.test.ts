@@ -11,9 +11,9 @@ import {
   SUPPLY_EDGE_COLUMNS,
 } from './headers';
 
-// The header rows of the shipped templates (design/templates/*.csv), copied verbatim.
+// The header rows of the shipped templates (static/templates/*.csv), copied verbatim.
 const TEMPLATE_ENTERPRISES =
-  '统一社会信用代码 / USCC,企业名称 / Enterprise name,所属产业链 / Chain,产业链环节 / Chain link,所在城市 / City,经度 / Longitude,纬度 / Latitude,从业人员（人） / Employees,营业收入（万元） / Revenue (10k CNY),企业规模 / Size class,融资需求（万元） / Financing need (10k CNY),已获授信（万元） / Approved credit (10k CNY),贷款余额（万元） / Loans outstanding (10k CNY),合作银行 / Lending banks,是否链主 / Chain leader,专精特新等级 / SRDI tier,高新技术企业 / High-tech enterprise,有效发明专利（件） / Invention patents,研发投入占比（%） / R&D intensity (%),出口占比（%） / Export share (%),应收账款周转天数 / DSO (days),纳税信用等级 / Tax credit grade,融资用途 / Financing purpose,期望期限 / Preferred tenor,可提供担保方式 / Collateral available,主要客户统一社会信用代码 / Key customer USCCs,对链主销售占比（%） / Sales share to chain leaders (%),技术突破 / Technology breakthrough,成立年份 / Year established,失信被执行人 / Dishonest judgment debtor,备注 / Notes'.split(
+  '统一社会信用代码 / USCC,企业名称 / Enterprise name,所属产业链 / Chain,产业链环节 / Chain link,所在城市 / City,经度 / Longitude,纬度 / Latitude,从业人员（人） / Employees,营业收入（万元） / Revenue (10k CNY),企业规模 / Size class,融资需求（万元） / Financing need (10k CNY),已获授信（万元） / Approved credit (10k CNY),贷款余额（万元） / Loans outstanding (10k CNY),合作银行 / Lending banks,是否链主 / Chain leader,专精特新等级 / SRDI tier,高新技术企业 / High-tech enterprise,有效发明专利（件） / Invention patents,研发投入占比（%） / R&D intensity (%),出口占比（%） / Export share (%),应收账款周转天数 / DSO (days),纳税信用等级 / Tax credit grade,融资用途 / Financing purpose,期望期限 / Preferred tenor,可提供担保方式 / Collateral available,主要客户统一社会信用代码 / Key customer USCCs,对链主销售占比（%） / Sales share to chain leaders (%),技术突破 / Technology breakthrough,成立年份 / Year established,失信被执行人 / Dishonest judgment debtor,备注 / Notes,合作银行机构类型 / Lending bank types'.split(
     ',',
   );
 const TEMPLATE_RELATIONS =

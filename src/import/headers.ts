@@ -35,7 +35,8 @@ export type EnterpriseKey =
   | 'techBreakthrough'
   | 'establishedYear'
   | 'dishonest'
-  | 'notes';
+  | 'notes'
+  | 'bankTypes';
 
 export type CreditRelationKey =
   | 'uscc'
@@ -212,6 +213,17 @@ export const ENTERPRISE_COLUMNS: readonly ColumnSpec<EnterpriseKey>[] = [
   ]),
   col('dishonest', '失信被执行人', 'Dishonest judgment debtor', false, ['失信', '被执行人']),
   col('notes', '备注', 'Notes', false, ['说明', 'remarks']),
+  // Not in domain.md §7.2.1 (issue 13): the §2.8 type of each lending bank, in the order of 合作银行
+  // (or one type for all); it wins over the type read from the name. Last, so older files still fit.
+  col('bankTypes', '合作银行机构类型', 'Lending bank types', false, [
+    '机构类型',
+    '金融机构类型',
+    '银行类型',
+    'institution type',
+    'institution types',
+    'bank type',
+    'bank types',
+  ]),
 ];
 
 /**

@@ -212,8 +212,8 @@ export const ISSUE_CATALOGUE = {
   W_ROUNDED: { severity: 'warning', zh: '小数已四舍五入取整', en: 'Decimal rounded to an integer' },
   W_TEXT_TRUNCATED: {
     severity: 'warning',
-    zh: '文本超过500字，已截断',
-    en: 'Text over 500 characters truncated',
+    zh: '文本超长已截断（名称200字、其他文本2,000字）',
+    en: 'Text too long, truncated (names 200 characters, other text 2,000)',
   },
   W_NAME_SUFFIX: {
     severity: 'warning',
@@ -245,6 +245,16 @@ export const ISSUE_CATALOGUE = {
     severity: 'warning',
     zh: '已获授信超过营业收入的5倍',
     en: 'Approved credit > 5 × revenue',
+  },
+  W_AMOUNT_HIGH: {
+    severity: 'warning',
+    zh: '金额超过1,000亿元（单家企业），远超中小企业规模，请核对单位',
+    en: 'Amount over CNY 100 bn for one enterprise, far beyond any SME; check the unit',
+  },
+  E_AMOUNT_IMPLAUSIBLE: {
+    severity: 'error',
+    zh: '金额超过10万亿元，不可能属于单家企业',
+    en: 'Amount over CNY 10 trillion, impossible for one enterprise',
   },
   W_ZERO_EMPLOYEES: {
     severity: 'warning',
@@ -280,8 +290,28 @@ export const ISSUE_CATALOGUE = {
   // Banks and relations
   W_BANK_UNKNOWN: {
     severity: 'warning',
-    zh: '金融机构不在名录中，已新建',
-    en: 'Institution not in the directory, created',
+    zh: '金融机构不在名录中且无法判断类型，按“其他”新建',
+    en: 'Institution not in the directory and of unknown type, created as “other”',
+  },
+  I_BANK_CREATED: {
+    severity: 'info',
+    zh: '金融机构不在名录中，已按名称或机构类型列新建',
+    en: 'Institution not in the directory, created with its type',
+  },
+  W_BANK_UNCLASSIFIED: {
+    severity: 'warning',
+    zh: '金融机构类型无法判断，按“其他”处理，不计入银行覆盖',
+    en: 'Institution type unknown: counted as “other”, not as a lender',
+  },
+  W_BANK_TYPE_COUNT: {
+    severity: 'warning',
+    zh: '机构类型个数与合作银行个数不一致，按名称判断',
+    en: 'Institution types do not pair with lending banks; read from names',
+  },
+  W_CREDIT_EXPIRED: {
+    severity: 'warning',
+    zh: '授信已在数据日期前到期，不计入已获授信',
+    en: 'Credit line expired before the data date; not counted as approved credit',
   },
   I_CREDIT_SYNTHESISED: {
     severity: 'info',

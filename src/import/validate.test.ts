@@ -626,7 +626,8 @@ describe('validateWorkbook() — credit relations', () => {
         isSynthetic: false,
       },
     ]);
-    expect(brief(r)).toEqual(['2 W_BANK_UNKNOWN']);
+    // A microcredit company is a known kind (§2.8 other), so it is created without a warning.
+    expect(brief(r)).toEqual(['2 I_BANK_CREATED']);
     expect(issue(r, 'I_CREDIT_SYNTHESISED')).toMatchObject({ row: 0, severity: 'info' });
   });
 
@@ -663,8 +664,82 @@ describe('validateWorkbook() — credit relations', () => {
         baseEnterprise(B, { approved: '100', banks: '某某 银行' }),
       ]),
     });
-    expect(brief(r)).toEqual(['2 W_BANK_UNKNOWN']);
+    expect(brief(r)).toEqual(['0 W_BANK_UNCLASSIFIED', '2 W_BANK_UNKNOWN']);
+    expect(issue(r, 'W_BANK_UNCLASSIFIED')).toMatchObject({
+      value: '某某银行',
+      severity: 'warning',
+    });
+    expect(issue(r, 'W_BANK_UNCLASSIFIED')?.messageZh).toContain('1家金融机构无法判断类型');
     expect(new Set(r.creditRelations.map((c) => c.bankId))).toEqual(new Set(['ub-1']));
+  });
+
+  it('types real bank names from the name: lenders, national or local, with their catalogue', () => {
+    const r = run({
+      enterprises: enterprises([
+        baseEnterprise(A, {
+          approved: '900',
+          banks: '中国工商银行常州分行、江苏银行、江南农村商业银行',
+        }),
+      ]),
+    });
+    expect(r.banks.map((b) => [b.nameZh, b.type, b.level, b.cityIds])).toEqual([
+      ['中国工商银行常州分行', 'large_state_bank', 'national', []],
+      ['江苏银行', 'city_commercial_bank', 'city', ['changzhou']],
+      ['江南农村商业银行', 'rural_commercial_bank', 'city', ['changzhou']],
+    ]);
+    expect(r.banks[0]?.products).toContain('SCF_AR');
+    expect(r.banks[2]?.products).toContain('FIRST_LOAN');
+    expect(brief(r)).toEqual(['2 I_BANK_CREATED', '2 I_BANK_CREATED', '2 I_BANK_CREATED']);
+    expect(r.issues.find((i) => i.code === 'I_BANK_CREATED')?.messageZh).toContain(
+      '按名称识别定为国有大型商业银行',
+    );
+  });
+
+  it("lets the enterprise sheet's 机构类型 column win over the name, one type or one per bank", () => {
+    const r = run({
+      enterprises: enterprises([
+        baseEnterprise(A, { approved: '100', banks: '华东某金融机构', bankTypes: '城商行' }),
+        baseEnterprise(B, {
+          approved: '100',
+          banks: '中国银行;某投资公司',
+          bankTypes: '股份制商业银行;融资租赁',
+        }),
+      ]),
+    });
+    expect(r.banks.map((b) => [b.nameZh, b.type])).toEqual([
+      ['华东某金融机构', 'city_commercial_bank'],
+      ['中国银行', 'joint_stock_bank'],
+      ['某投资公司', 'leasing'],
+    ]);
+    expect(r.issues.some((i) => i.code === 'W_BANK_UNCLASSIFIED')).toBe(false);
+  });
+
+  it('warns when the 机构类型 list does not pair with the banks, and reads the names', () => {
+    const r = run({
+      enterprises: enterprises([
+        baseEnterprise(A, {
+          approved: '100',
+          banks: '中国银行;江苏银行;某某银行',
+          bankTypes: '城商行;农商行',
+        }),
+      ]),
+    });
+    expect(r.banks.map((b) => b.type)).toEqual([
+      'large_state_bank',
+      'city_commercial_bank',
+      'other',
+    ]);
+    expect(brief(r)).toContain('2 W_BANK_TYPE_COUNT');
+  });
+
+  it('rejects a row whose 机构类型 is no §2.8 type, naming the value', () => {
+    const r = run({
+      enterprises: enterprises([
+        baseEnterprise(A, { approved: '100', banks: '江苏银行', bankTypes: '大银行' }),
+      ]),
+    });
+    expect(issue(r, 'E_BAD_VALUE')).toMatchObject({ row: 2, value: '大银行' });
+    expect(r.summary.enterprises.rejected).toBe(1);
   });
 
   it('uses the relations sheet instead, with full fields and statuses', () => {
@@ -798,7 +873,17 @@ describe('validateWorkbook() — credit relations', () => {
       type: 'rural_commercial_bank',
       cityIds: ['changzhou'],
     });
-    expect(brief(r, 'creditRelations')).toEqual(['2 W_BANK_UNKNOWN']);
+    expect(brief(r, 'creditRelations')).toEqual(['2 I_BANK_CREATED']);
+  });
+
+  it("lets the relations sheet's 机构类型 win over the name", () => {
+    const r = run({
+      enterprises: enterprises([baseEnterprise(A, { approved: '100' })]),
+      creditRelations: relations([
+        { uscc: A, bank: '江苏银行', bankType: '农村商业银行', creditLine: '100' },
+      ]),
+    });
+    expect(r.banks[0]?.type).toBe('rural_commercial_bank');
   });
 });
 

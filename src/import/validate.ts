@@ -23,6 +23,7 @@ import {
   type Link,
   type SupplyEdge,
 } from '../domain/schema';
+import { classifyInstitution, isNationalType, TYPICAL_PRODUCTS } from '../domain/institutions';
 import { classifyIndustrial } from '../domain/size';
 import { validateUscc } from '../domain/uscc';
 import {
@@ -56,6 +57,7 @@ import {
   parseCollateral,
   parseCollateralList,
   parseDate,
+  INSTITUTION_OPTIONS,
   parseInstitutionType,
   parseInteger,
   parseName,
@@ -67,6 +69,7 @@ import {
   parseTaxCreditGrade,
   parseTechBreakthrough,
   parseTenor,
+  MAX_NAME_CHARS,
   parseText,
   parseYear,
   roundTo2,
@@ -356,18 +359,29 @@ class Row<S extends SheetKey> {
 
 const UNSPECIFIED_BANK_ID = 'ub-unspecified';
 
+/** How the type of a user bank was decided. */
+type TypeSource = 'column' | 'name' | 'unknown';
+
 /**
  * The bank directory plus the user banks an import creates. Names match by normalised name (NFKC,
  * case, spaces, punctuation), then without bracketed parts, so “国有大型商业银行A” finds
- * “国有大型商业银行A（示例）”. A user bank's footprint is the cities of the enterprises it serves
- * (level 'city'), which keeps the §6 rule “national ⇔ no cities” true without claiming national reach.
+ * “国有大型商业银行A（示例）”. A user bank's type is the file's 机构类型 when given, else read from
+ * its name (classifyInstitution, §2.8), else `other` (then listed as unclassified: coverage does not
+ * count it). Its products are the usual catalogue of its type; a national type (large state,
+ * joint-stock, policy, private banks) is `national`, any other user bank's footprint is the cities of
+ * the enterprises it serves (level 'city'), which keeps the §6 rule “national ⇔ no cities” true.
  */
 class BankRegistry {
   private readonly byName = new Map<string, Bank>();
   private readonly user: Bank[] = [];
   private readonly cities = new Map<string, Set<string>>();
+  /** Names of user banks whose type is unknown, with the sheet that first named them. */
+  readonly unclassified = new Map<string, SheetKey>();
 
-  constructor(readonly reference: readonly Bank[]) {
+  constructor(
+    readonly reference: readonly Bank[],
+    private readonly places: readonly string[] = [],
+  ) {
     for (const bank of reference) {
       for (const name of [bank.id, bank.nameZh, bank.nameEn]) {
         for (const key of BankRegistry.keys(name))
@@ -390,19 +404,34 @@ class BankRegistry {
     return undefined;
   }
 
-  /** The bank of that name, creating a user bank when unknown (`created` tells the caller to warn). */
-  resolve(name: string, type: InstitutionType, cityId: string): { bank: Bank; created: boolean } {
+  /**
+   * The bank of that name, creating a user bank when unknown (`created` tells the caller to report
+   * it). `type` is the file's 机构类型 for this row, if any; `fallback` the guess when the name says
+   * nothing (guarantors: 'guarantor').
+   */
+  resolve(
+    name: string,
+    cityId: string,
+    sheet: SheetKey,
+    type?: InstitutionType,
+    fallback?: InstitutionType,
+  ): { bank: Bank; created: boolean; source: TypeSource } {
     let bank = this.find(name);
     let created = false;
+    let source: TypeSource = 'column';
     if (!bank) {
+      const byName = type === undefined ? classifyInstitution(name, { places: this.places }) : type;
+      source = type !== undefined ? 'column' : byName !== undefined ? 'name' : 'unknown';
+      const resolved = byName ?? fallback ?? 'other';
+      if (byName === undefined && fallback === undefined) this.unclassified.set(name, sheet);
       bank = {
         id: `ub-${this.user.length + 1}`,
         nameZh: name,
         nameEn: name,
-        type,
-        level: 'city',
+        type: resolved,
+        level: isNationalType(resolved) ? 'national' : 'city',
         cityIds: [],
-        products: [],
+        products: [...TYPICAL_PRODUCTS[resolved]],
         isSynthetic: false,
       };
       this.user.push(bank);
@@ -410,7 +439,7 @@ class BankRegistry {
       created = true;
     }
     this.serve(bank, cityId);
-    return { bank, created };
+    return { bank, created, source };
   }
 
   /** The “unspecified institution” used for approved credit with no bank named. */
@@ -440,11 +469,14 @@ class BankRegistry {
   }
 
   userBanks(): Bank[] {
-    return this.user.map((b) => ({ ...b, cityIds: [...(this.cities.get(b.id) ?? [])].sort() }));
+    return this.user.map((b) => ({
+      ...b,
+      cityIds: b.level === 'national' ? [] : [...(this.cities.get(b.id) ?? [])].sort(),
+    }));
   }
 }
 
-/** A guess at the type of an unknown guarantor from its name (§2.8 names). */
+/** A guess at the type of an unknown guarantor whose name says nothing certain (§2.8 names). */
 function guarantorType(name: string): InstitutionType {
   if (name.includes('保险')) return 'insurer';
   if (/政府性|再担保|融资担保基金/.test(name)) return 'gov_guarantor';
@@ -495,7 +527,8 @@ interface EnterpriseDraft {
   enterprise: Enterprise;
   approved: number;
   outstanding: number;
-  bankNames: string[];
+  /** Lending banks named in the row, with the type the row's 机构类型 column gives, if any. */
+  banks: { name: string; type?: InstitutionType }[];
   keyCustomers: { uscc: string; raw: string }[];
 }
 
@@ -559,7 +592,10 @@ export function validateWorkbook(
     resolveChain: createChainResolver(reference.chains),
     resolveLink: createLinkResolver(reference.links),
     resolveCity: createCityResolver(reference.cities),
-    banks: new BankRegistry(reference.banks ?? []),
+    banks: new BankRegistry(
+      reference.banks ?? [],
+      reference.cities.map((c) => c.nameZh),
+    ),
     imported: new Map(),
     firstRowOf: new Map(),
     progress: () => {
@@ -592,6 +628,7 @@ export function validateWorkbook(
     edges = readSupplyEdges(supSheet, ctx, edgeIds);
   }
   edges = edges.concat(keyCustomerEdges(entSheet, drafts, ctx, edgeIds));
+  reportUnclassified(ctx);
   options.onProgress?.(1);
 
   const empty: SheetSummary = {
@@ -863,15 +900,8 @@ function readEnterpriseRow(
     );
   }
 
-  // 14 banks (names only here; relations are built later)
-  const bankNames: string[] = [];
-  for (const item of splitList(r.raw('banks'))) {
-    const text = parseText(item.normalize('NFKC'), { max: 100 });
-    if (text.ok && text.value !== null) {
-      r.notes('banks', text.warnings);
-      if (!bankNames.includes(text.value)) bankNames.push(text.value);
-    }
-  }
+  // 14 banks (names only here; relations are built later), with their optional types
+  const banks = readBankList(r);
 
   // 15–31 profile
   const isLeader = r.take('isLeader', parseBoolean(r.raw('isLeader')));
@@ -1019,7 +1049,7 @@ function readEnterpriseRow(
     enterprise: parsed.data,
     approved,
     outstanding: outstanding ?? 0,
-    bankNames,
+    banks,
     keyCustomers,
   };
 }
@@ -1069,10 +1099,10 @@ function synthesiseRelations(
     if (d.approved <= 0 && d.outstanding <= 0) continue;
     const r = new Row(sheet, d.row, []);
     const banks: Bank[] = [];
-    for (const name of d.bankNames) {
-      const { bank, created } = ctx.banks.resolve(name, 'other', e.cityId);
-      if (created) warnUnknownBank(r, 'banks', name, 'other');
-      if (!banks.includes(bank)) banks.push(bank);
+    for (const named of d.banks) {
+      const resolved = ctx.banks.resolve(named.name, e.cityId, 'enterprises', named.type);
+      if (resolved.created) reportNewBank(r, 'banks', named.name, resolved);
+      if (!banks.includes(resolved.bank)) banks.push(resolved.bank);
     }
     if (banks.length === 0) banks.push(ctx.banks.unspecified(e.cityId));
     const lines = splitEvenly(d.approved, banks.length);
@@ -1106,19 +1136,97 @@ function synthesiseRelations(
   return out;
 }
 
-function warnUnknownBank<S extends SheetKey>(
+/** The §2.8 label of a type, '城市商业银行 / city_commercial_bank'. */
+const typeLabel = (type: InstitutionType) =>
+  INSTITUTION_OPTIONS.find((o) => o.value === type)?.label ?? type;
+
+/**
+ * Reports a user bank an import created: info when its type is known (from the 机构类型 column or
+ * its name), a warning when it is not (it is then `other`, which coverage does not count).
+ */
+function reportNewBank<S extends SheetKey>(
   r: Row<S>,
   k: SheetKeys[S],
   name: string,
-  type: InstitutionType,
+  resolved: { bank: Bank; source: TypeSource },
 ): void {
+  const label = typeLabel(resolved.bank.type);
+  if (resolved.source === 'unknown') {
+    r.issue(
+      k,
+      'W_BANK_UNKNOWN',
+      `金融机构“${name}”不在名录中，且无法从名称判断机构类型：按“其他”新建，不计入银行覆盖；可在“机构类型”列注明`,
+      `institution "${name}" is not in the directory and its type cannot be told from its name: created as "other", not counted as a lender; give its type in the institution-type column`,
+      { value: name },
+    );
+    return;
+  }
+  const how = resolved.source === 'column' ? '按“机构类型”列' : '按名称识别';
+  const howEn = resolved.source === 'column' ? 'from the institution-type column' : 'from its name';
   r.issue(
     k,
-    'W_BANK_UNKNOWN',
-    `金融机构“${name}”不在名录中，已新建（类型：${type}）`,
-    `institution "${name}" is not in the directory; created as a user bank (type ${type})`,
+    'I_BANK_CREATED',
+    `金融机构“${name}”不在名录中，已新建，${how}定为${label}`,
+    `institution "${name}" is not in the directory; created as ${label} (${howEn})`,
     { value: name },
   );
+}
+
+/** One W_BANK_UNCLASSIFIED per import, listing the institutions whose type stayed unknown. */
+function reportUnclassified(ctx: Context): void {
+  const names = [...ctx.banks.unclassified.keys()];
+  if (names.length === 0) return;
+  const shown = names.slice(0, UNCLASSIFIED_LISTED);
+  const more = names.length - shown.length;
+  const [first] = ctx.banks.unclassified.values();
+  ctx.log.add({
+    sheet: first ?? 'enterprises',
+    row: 0,
+    column: '',
+    value: shown.join('；'),
+    code: 'W_BANK_UNCLASSIFIED',
+    messageZh: `${names.length}家金融机构无法判断类型，按“其他”处理，不计入银行覆盖率：${shown.join('、')}${more > 0 ? `等（另有${more}家）` : ''}。请在“机构类型”列注明`,
+    messageEn: `${names.length} institution(s) of unknown type were counted as "other", not as lenders: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}. Give their types in the institution-type column`,
+  });
+}
+
+const UNCLASSIFIED_LISTED = 20;
+
+/**
+ * The 合作银行 list of a row, with the 机构类型 of each bank when that optional column is filled:
+ * one type for every bank, or one per bank in the same order. A type that is not a §2.8 type is an
+ * error (with suggestions); a count that fits neither is a warning and the names decide.
+ */
+function readBankList(r: Row<'enterprises'>): { name: string; type?: InstitutionType }[] {
+  const out: { name: string; type?: InstitutionType }[] = [];
+  const names: string[] = [];
+  for (const item of splitList(r.raw('banks'))) {
+    const text = parseText(item.normalize('NFKC'), { max: MAX_NAME_CHARS });
+    if (text.ok && text.value !== null) {
+      r.notes('banks', text.warnings);
+      names.push(text.value);
+    }
+  }
+  const types: InstitutionType[] = [];
+  for (const item of splitList(r.raw('bankTypes'))) {
+    const t = r.take('bankTypes', parseInstitutionType(item));
+    if (t != null) types.push(t);
+  }
+  const fits = types.length === 1 || types.length === names.length;
+  if (types.length > 0 && !fits) {
+    r.issue(
+      'bankTypes',
+      'W_BANK_TYPE_COUNT',
+      `填了${types.length}个机构类型、${names.length}家合作银行，无法一一对应：机构类型按名称判断`,
+      `${types.length} institution types for ${names.length} lending banks cannot be paired: types are read from the names`,
+    );
+  }
+  names.forEach((name, i) => {
+    if (out.some((b) => b.name === name)) return;
+    const type = !fits ? undefined : types.length === 1 ? types[0] : types[i];
+    out.push(type === undefined ? { name } : { name, type });
+  });
+  return out;
 }
 
 /** Looks up the imported enterprise of a USCC cell, reporting E_UNKNOWN_ENTERPRISE when there is none. */
@@ -1153,7 +1261,7 @@ function readCreditRelations(sheet: Sheet<'creditRelations'>, ctx: Context): Cre
     const draft = uscc !== undefined ? enterpriseFor(r, 'uscc', uscc, ctx) : undefined;
     const bankName = r.take(
       'bank',
-      parseText(r.raw('bank').normalize('NFKC'), { required: true, max: 100 }),
+      parseText(r.raw('bank').normalize('NFKC'), { required: true, max: MAX_NAME_CHARS }),
     );
     const bankType = r.take('bankType', parseInstitutionType(r.raw('bankType')));
     const product = r.take('product', parseProduct(r.raw('product')));
@@ -1190,7 +1298,7 @@ function readCreditRelations(sheet: Sheet<'creditRelations'>, ctx: Context): Cre
     );
     const guarantorName = r.take(
       'guarantor',
-      parseText(r.raw('guarantor').normalize('NFKC'), { max: 100 }),
+      parseText(r.raw('guarantor').normalize('NFKC'), { max: MAX_NAME_CHARS }),
     );
     const startDate = r.take('startDate', parseDate(r.raw('startDate'), { now }));
     const maturityDate = r.take('maturityDate', parseDate(r.raw('maturityDate'), { now }));
@@ -1206,9 +1314,14 @@ function readCreditRelations(sheet: Sheet<'creditRelations'>, ctx: Context): Cre
     if (r.hasError || !draft || bankName == null || creditLine == null) continue;
 
     const e = draft.enterprise;
-    const type = bankType ?? 'other';
-    const { bank, created } = ctx.banks.resolve(bankName, type, e.cityId);
-    if (created) warnUnknownBank(r, 'bank', bankName, type);
+    const resolved = ctx.banks.resolve(
+      bankName,
+      e.cityId,
+      'creditRelations',
+      bankType ?? undefined,
+    );
+    if (resolved.created) reportNewBank(r, 'bank', bankName, resolved);
+    const bank = resolved.bank;
     const k = (perEnterprise.get(e.id) ?? 0) + 1;
     perEnterprise.set(e.id, k);
     const drawn = outstanding ?? 0;
@@ -1227,9 +1340,14 @@ function readCreditRelations(sheet: Sheet<'creditRelations'>, ctx: Context): Cre
     if (maturityDate != null) relation.maturityDate = maturityDate;
     if (isFirstLoan != null) relation.isFirstLoan = isFirstLoan;
     if (guarantorName != null) {
-      const gType = guarantorType(guarantorName);
-      const g = ctx.banks.resolve(guarantorName, gType, e.cityId);
-      if (g.created) warnUnknownBank(r, 'guarantor', guarantorName, gType);
+      const g = ctx.banks.resolve(
+        guarantorName,
+        e.cityId,
+        'creditRelations',
+        undefined,
+        guarantorType(guarantorName),
+      );
+      if (g.created) reportNewBank(r, 'guarantor', guarantorName, g);
       relation.guarantorId = g.bank.id;
     }
     out.push(relation);

@@ -24,6 +24,7 @@ import {
   parseTaxCreditGrade,
   parseTechBreakthrough,
   parseTenor,
+  truncateChars,
   parseText,
   parseYear,
   prefectureCode,
@@ -477,10 +478,20 @@ describe('parseText()', () => {
     expect(codesOf(r)).toEqual(['I_CONTROL_CHARS']);
   });
 
-  it('caps text at 500 characters with W_TEXT_TRUNCATED', () => {
-    const r = parseText('字'.repeat(501));
-    expect(value(r)).toBe('字'.repeat(500));
+  it('caps text at 2,000 characters with W_TEXT_TRUNCATED', () => {
+    expect(codesOf(parseText('字'.repeat(2000)))).toEqual([]);
+    const r = parseText('字'.repeat(2001));
+    expect(value(r)).toBe('字'.repeat(2000));
     expect(codesOf(r)).toEqual(['W_TEXT_TRUNCATED']);
+    expect(r.ok && r.warnings?.[0]?.messageZh).toBe(
+      '文本2,001字，超过2,000字上限，已截断为前2,000字',
+    );
+  });
+
+  it('cuts 5 MB of text to the cap in one pass', () => {
+    const r = parseText('x'.repeat(5 * 1024 * 1024));
+    expect(value(r)).toHaveLength(2000);
+    expect(r.ok && r.warnings?.[0]?.messageEn).toContain('text of 5,242,880 characters');
   });
 
   it('does not split a surrogate pair when truncating', () => {
@@ -503,6 +514,17 @@ describe('parseText()', () => {
   });
 });
 
+describe('truncateChars()', () => {
+  it.each([
+    ['abc', 5, 'abc', 3],
+    ['abcdef', 3, 'abc', 6],
+    ['😀😀😀', 2, '😀😀', 3],
+    ['a😀b', 2, 'a😀', 3],
+  ] as const)('%j to %d → %j (%d characters)', (text, max, cut, length) => {
+    expect(truncateChars(text, max)).toEqual({ value: cut, length });
+  });
+});
+
 describe('parseName()', () => {
   it.each([
     ['常州锂源新材料有限公司', '常州锂源新材料有限公司', []],
@@ -517,7 +539,15 @@ describe('parseName()', () => {
     expect(codesOf(r)).toEqual(codes);
   });
 
-  it.each(['A', '12345', '字'.repeat(101), '', '  '])('rejects %j', (raw) => {
+  it.each(['A', '12345', '', '  '])('rejects %j', (raw) => {
     expect(codesOf(parseName(raw))[0]).toMatch(/^E_(BAD_NAME|REQUIRED)$/);
+  });
+
+  it('keeps a name of 200 characters and cuts a longer one with W_TEXT_TRUNCATED', () => {
+    const name200 = `${'字'.repeat(196)}有限公司`;
+    expect(parseName(name200)).toEqual({ ok: true, value: name200 });
+    const r = parseName('字'.repeat(6 * 1024 * 1024));
+    expect(value(r)).toBe('字'.repeat(200));
+    expect(codesOf(r)).toEqual(['W_TEXT_TRUNCATED', 'W_NAME_SUFFIX']);
   });
 });

@@ -16,6 +16,7 @@ import type {
   SrdiTier,
   TaxCreditGrade,
 } from '../domain/schema';
+import { MAX_NAME_CHARS, MAX_TEXT_CHARS } from '../domain/bounds';
 import { PRODUCT_CATALOGUE } from '../domain/products';
 import { fail, note, ok, type ParseResult, type ValueNote } from './issues';
 
@@ -810,6 +811,14 @@ export function parseYear(
 
 // ---------------------------------------------------------------- text
 
+/**
+ * Length caps of imported text (../domain/bounds.ts, issue 13): names (enterprises, institutions) 200
+ * characters, any other text 2,000. Longer values are cut with W_TEXT_TRUNCATED naming the row and
+ * column, so no view ever lays out a multi-megabyte string. (domain.md §7.5 said 500 for all text;
+ * visit notes run longer, and a name past 200 characters is no name.)
+ */
+export { MAX_NAME_CHARS, MAX_TEXT_CHARS };
+
 export interface TextOptions {
   required?: boolean;
   /** Maximum length in characters (code points); longer text is cut with W_TEXT_TRUNCATED. */
@@ -833,8 +842,28 @@ export const formulaNote = (): ValueNote =>
   );
 
 /**
+ * The first `max` code points of `text` (a surrogate pair is never split) and how many code points
+ * the whole text has; cheap for short text, one pass for long text.
+ * @example truncateChars('😀😀😀', 2) // { value: '😀😀', length: 3 }
+ */
+export function truncateChars(text: string, max: number): { value: string; length: number } {
+  // A string of n UTF-16 units has at most n code points.
+  if (text.length <= max) return { value: text, length: Array.from(text).length };
+  let length = 0;
+  let cut = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+    if (length === max) cut = Math.min(cut, i);
+    length++;
+    if (pair) i++;
+  }
+  return { value: length > max ? text.slice(0, cut) : text, length };
+}
+
+/**
  * Free text (§7.5): control characters stripped (I_CONTROL_CHARS), \r\n → \n, trimmed, capped at
- * `max` (default 500) characters with W_TEXT_TRUNCATED, formula-like prefixes flagged
+ * `max` (default 2,000) characters with W_TEXT_TRUNCATED, formula-like prefixes flagged
  * (I_FORMULA_PREFIX) but kept. Never interpreted as HTML: it is just a string.
  * @example parseText('<b>hi</b>') // { ok: true, value: '<b>hi</b>' }
  */
@@ -849,16 +878,14 @@ export function parseText(raw: string, opts: TextOptions = {}): ParseResult<stri
       note('I_CONTROL_CHARS', '已删除不可见控制字符', 'invisible control characters removed'),
     );
   }
-  const max = opts.max ?? 500;
-  const chars = Array.from(text);
-  let value = text;
-  if (chars.length > max) {
-    value = chars.slice(0, max).join('');
+  const max = opts.max ?? MAX_TEXT_CHARS;
+  const { value, length } = truncateChars(text, max);
+  if (length > max) {
     warnings.push(
       note(
         'W_TEXT_TRUNCATED',
-        `文本${chars.length}字，已截断为${max}字`,
-        `text of ${chars.length} characters cut to ${max}`,
+        `文本${length.toLocaleString('en-US')}字，超过${max.toLocaleString('en-US')}字上限，已截断为前${max.toLocaleString('en-US')}字`,
+        `text of ${length.toLocaleString('en-US')} characters is over the ${max.toLocaleString('en-US')}-character limit; cut to the first ${max.toLocaleString('en-US')}`,
       ),
     );
   }
@@ -871,22 +898,27 @@ const ORG_SUFFIX_RE =
 const TWO_LETTERS_RE = /[\p{Script=Han}A-Za-z][^]*[\p{Script=Han}A-Za-z]/u;
 
 /**
- * An enterprise name (§7.2.1 #2): NFKC, trimmed, 2–100 characters with at least two CJK or Latin
- * letters (E_BAD_NAME otherwise); W_NAME_SUFFIX when it ends without an organisational suffix
- * (a trailing bracketed note such as （演示） is ignored for that check). HTML is just text.
+ * An enterprise name (§7.2.1 #2): NFKC, trimmed, at least 2 characters with at least two CJK or Latin
+ * letters (E_BAD_NAME otherwise); longer than 200 characters → cut with W_TEXT_TRUNCATED (the cap of
+ * every name, issue 13); W_NAME_SUFFIX when it ends without an organisational suffix (a trailing
+ * bracketed note such as （演示） is ignored for that check). HTML is just text.
  * @example parseName('常州锂源新材料有限公司') // { ok: true, value: '常州锂源新材料有限公司' }
  * @example parseName('<img src=x onerror=alert(1)>').value // '<img src=x onerror=alert(1)>' (W_NAME_SUFFIX)
  */
 export function parseName(raw: string): ParseResult<string | null> {
-  const base = parseText(raw.normalize('NFKC'), { required: true, max: Number.MAX_SAFE_INTEGER });
+  // Spaces are collapsed before the cap, so a name padded with spaces is measured as shown.
+  const base = parseText(raw.normalize('NFKC').replace(/\s+/g, ' '), {
+    required: true,
+    max: MAX_NAME_CHARS,
+  });
   if (!base.ok || base.value === null) return base;
-  const name = base.value.replace(/\s+/g, ' ');
+  const name = base.value;
   const length = Array.from(name).length;
-  if (length < 2 || length > 100 || !TWO_LETTERS_RE.test(name)) {
+  if (length < 2 || !TWO_LETTERS_RE.test(name)) {
     return fail(
       'E_BAD_NAME',
-      `企业名称应为2–100字且至少含2个汉字或字母（实为${length}字）`,
-      `enterprise name must be 2–100 characters with at least 2 CJK or Latin letters (got ${length})`,
+      `企业名称应至少2字且至少含2个汉字或字母（实为${length}字）`,
+      `enterprise name must have at least 2 characters with at least 2 CJK or Latin letters (got ${length})`,
     );
   }
   const warnings = [...(base.warnings ?? [])];
