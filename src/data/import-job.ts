@@ -217,6 +217,7 @@ async function readAndValidate(
   };
   const result = validateWorkbook(workbook, reference, {
     now: options.now,
+    asOf: options.asOf,
     unitYuan: options.unitYuan,
     crs: options.crs,
     encodings,

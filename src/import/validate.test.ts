@@ -563,6 +563,106 @@ describe('validateWorkbook() — enterprises', () => {
   });
 });
 
+describe('validateWorkbook() — hostile sizes and amounts (issue 13)', () => {
+  it('rejects a need over 10万亿元 in domain terms and keeps the good rows', () => {
+    const r = run({
+      enterprises: enterprises([baseEnterprise(A, { need: '9e15' }), baseEnterprise(B)]),
+    });
+    expect(r.enterprises.map((e) => e.uscc)).toEqual([B]);
+    const e = issue(r, 'E_AMOUNT_IMPLAUSIBLE');
+    expect(e).toMatchObject({
+      row: 2,
+      column: '融资需求（万元） / Financing need (10k CNY)',
+      value: '9e15',
+    });
+    expect(e?.messageZh).toContain('9,000,000,000,000,000万元超过10万亿元');
+    expect(e?.messageEn).toContain('cannot belong to one enterprise');
+  });
+
+  it.each([
+    ['need', '10000001'],
+    ['approved', '20000000'],
+    ['outstanding', '10000000.5'],
+  ] as const)(
+    'warns when %s is over 1,000亿元 (W_AMOUNT_HIGH), and imports the row',
+    (key, raw) => {
+      const r = run({
+        enterprises: enterprises([baseEnterprise(A, { [key]: raw, revenue: '9e6' })]),
+      });
+      expect(r.enterprises).toHaveLength(1);
+      expect(
+        r.issues.filter((i) => i.code === 'W_AMOUNT_HIGH').map((i) => [i.row, i.value]),
+      ).toEqual([[2, raw]]);
+    },
+  );
+
+  it('accepts exactly 1,000亿元 without a warning', () => {
+    const r = run({
+      enterprises: enterprises([baseEnterprise(A, { need: '10000000', revenue: '9e6' })]),
+    });
+    expect(r.issues.some((i) => i.code === 'W_AMOUNT_HIGH')).toBe(false);
+  });
+
+  it("does not warn a chain leader's revenue of 1,500亿元, but rejects 10万亿元 and more", () => {
+    const leader = run({
+      enterprises: enterprises([baseEnterprise(A, { revenue: '15000000', employees: '60000' })]),
+    });
+    expect(leader.issues.some((i) => i.severity !== 'info')).toBe(false);
+    const absurd = run({
+      enterprises: enterprises([baseEnterprise(A, { revenue: '1000000001' })]),
+    });
+    expect(absurd.issues.map((i) => i.code)).toContain('E_AMOUNT_IMPLAUSIBLE');
+    expect(absurd.enterprises).toEqual([]);
+  });
+
+  it('bounds credit lines and supply amounts too', () => {
+    const r = run({
+      enterprises: enterprises([baseEnterprise(A, { approved: '100' })]),
+      creditRelations: relations([{ uscc: A, bank: '江苏银行', creditLine: '2e9' }]),
+    });
+    expect(issue(r, 'E_AMOUNT_IMPLAUSIBLE')).toMatchObject({ sheet: 'creditRelations', row: 2 });
+    expect(r.creditRelations).toEqual([]);
+  });
+
+  it("caps an unknown column's 5 MB cell at 2,000 characters with a warning naming row and column", () => {
+    const huge = 'x'.repeat(5 * 1024 * 1024);
+    const rows = sheetOf(ENTERPRISE_COLUMNS, [baseEnterprise(A)], ['附注'], [[huge]]);
+    const r = run({ enterprises: rows });
+    expect(r.enterprises[0]?.extras?.附注).toHaveLength(2000);
+    const w = issue(r, 'W_TEXT_TRUNCATED');
+    expect(w).toMatchObject({ row: 2, column: '附注', severity: 'warning' });
+    // The issue carries the beginning of the value only.
+    expect(w?.value.length).toBeLessThanOrEqual(501);
+    expect(w?.value.endsWith('…')).toBe(true);
+  });
+
+  it('cuts a 5 MB note to 2,000 characters and a 6 MB name to 200, keeping the row', () => {
+    const r = run({
+      enterprises: enterprises([
+        baseEnterprise(A, {
+          notes: 'n'.repeat(5 * 1024 * 1024),
+          name: '名'.repeat(6 * 1024 * 1024),
+        }),
+      ]),
+    });
+    expect(r.enterprises[0]?.notes).toHaveLength(2000);
+    expect(r.enterprises[0]?.nameZh).toHaveLength(200);
+    expect(
+      r.issues.filter((i) => i.code === 'W_TEXT_TRUNCATED').map((i) => [i.row, i.column]),
+    ).toEqual([
+      [2, '企业名称 / Enterprise name'],
+      [2, '备注 / Notes'],
+    ]);
+    for (const i of r.issues) expect(i.value.length).toBeLessThanOrEqual(501);
+  });
+
+  it('bounds a huge header cell in every issue that names it', () => {
+    const rows = sheetOf(ENTERPRISE_COLUMNS, [baseEnterprise(A)], ['列'.repeat(100_000)], [['v']]);
+    const r = run({ enterprises: rows });
+    for (const i of r.issues) expect(i.column.length).toBeLessThanOrEqual(201);
+  });
+});
+
 // ---------------------------------------------------------------- credit
 
 describe('validateWorkbook() — credit relations', () => {
@@ -769,7 +869,10 @@ describe('validateWorkbook() — credit relations', () => {
         },
       ]),
     });
-    expect(r.issues).toEqual([]);
+    // The matured line is reported, with its row, column and value.
+    expect(r.issues.map((i) => [i.sheet, i.row, i.column, i.value, i.code])).toEqual([
+      ['creditRelations', 3, '到期日期 / Maturity date', '2025-06-01', 'W_CREDIT_EXPIRED'],
+    ]);
     expect(r.creditRelations).toEqual([
       {
         id: `r-u-${A}-1`,
@@ -799,6 +902,44 @@ describe('validateWorkbook() — credit relations', () => {
       },
     ]);
     expect(r.banks).toEqual([]);
+  });
+
+  it('says a line expired before the data date instead of a silent 0 (W_CREDIT_EXPIRED)', () => {
+    const r = run(
+      {
+        enterprises: enterprises([baseEnterprise(A, { approved: '800' })]),
+        creditRelations: relations([
+          { uscc: A, bank: '常州城商行（示例）', creditLine: '800', maturityDate: '2024-12-31' },
+        ]),
+      },
+      { asOf: '2025-03-31' },
+    );
+    expect(r.creditRelations[0]?.status).toBe('matured');
+    expect(issue(r, 'W_CREDIT_EXPIRED')).toMatchObject({
+      sheet: 'creditRelations',
+      row: 2,
+      column: '到期日期 / Maturity date',
+      value: '2024-12-31',
+      severity: 'warning',
+    });
+    expect(issue(r, 'W_CREDIT_EXPIRED')?.messageZh).toContain('早于数据日期2025-03-31');
+    const mismatch = issue(r, 'W_CREDIT_MISMATCH');
+    expect(mismatch?.messageZh).toContain('另有1条授信共800万元已在数据日期前到期，未计入');
+    expect(mismatch?.messageEn).toContain('1 more line(s) of 800 expired before the data date');
+  });
+
+  it('judges expiry against the data date, not today', () => {
+    const r = run(
+      {
+        enterprises: enterprises([baseEnterprise(A, { approved: '800' })]),
+        creditRelations: relations([
+          { uscc: A, bank: '常州城商行（示例）', creditLine: '800', maturityDate: '2025-05-31' },
+        ]),
+      },
+      { asOf: '2025-03-31' }, // today (NOW) is 2025-06-30, after the maturity
+    );
+    expect(r.creditRelations[0]?.status).toBe('approved_undrawn');
+    expect(r.issues).toEqual([]);
   });
 
   it('warns when the relations differ from 已获授信 by more than 5% (W_CREDIT_MISMATCH)', () => {

@@ -23,6 +23,7 @@ import {
   type Link,
   type SupplyEdge,
 } from '../domain/schema';
+import { AMOUNT_MAX_WAN, AMOUNT_WARN_WAN } from '../domain/bounds';
 import { classifyInstitution, isNationalType, TYPICAL_PRODUCTS } from '../domain/institutions';
 import { classifyIndustrial } from '../domain/size';
 import { validateUscc } from '../domain/uscc';
@@ -69,8 +70,11 @@ import {
   parseTaxCreditGrade,
   parseTechBreakthrough,
   parseTenor,
+  boundedText,
   MAX_NAME_CHARS,
+  MAX_TEXT_CHARS,
   parseText,
+  truncateChars,
   parseYear,
   roundTo2,
   splitList,
@@ -92,8 +96,13 @@ export interface ImportOptions {
   unitYuan?: boolean;
   /** The CRS of the file's coordinates (§7.4); default WGS84. */
   crs?: Crs;
-  /** Today, 'YYYY-MM-DD': date plausibility, year range, matured credit lines. */
+  /** Today, 'YYYY-MM-DD': date plausibility and year range. */
   now: string;
+  /**
+   * The data date, 'YYYY-MM-DD' (default `now`): a credit line that matured before it is expired
+   * (status 'matured', W_CREDIT_EXPIRED) and does not count as approved credit.
+   */
+  asOf?: string;
   /** Enterprise-sheet row numbers whose failed check character the user chose to keep (§7.3). */
   overrideUsccCheckRows?: ReadonlySet<number>;
   /** How each CSV was decoded; GB18030 is reported as I_ENCODING (§7.6). */
@@ -149,13 +158,21 @@ const REVENUE_YUAN_SUSPECT = 50_000_000; // 万元 = 5,000 亿元
 const NEED_TO_REVENUE_WARN = 3;
 const APPROVED_TO_REVENUE_WARN = 5;
 const PROGRESS_EVERY = 1000;
+/** The longest cell value an issue carries to the report (the report shows 120 of them). */
+const ISSUE_VALUE_CHARS = 500;
 
 class IssueLog {
   readonly issues: ImportIssue[] = [];
   private readonly rowState = new Map<string, { error: boolean; warning: boolean }>();
 
   add(issue: Omit<ImportIssue, 'severity'>, severity = ISSUE_CATALOGUE[issue.code].severity): void {
-    const full: ImportIssue = { ...issue, severity };
+    // The report shows the value a cell held; a cell of megabytes is shown by its beginning only.
+    const full: ImportIssue = {
+      ...issue,
+      column: boundedText(issue.column, MAX_NAME_CHARS),
+      value: boundedText(issue.value, ISSUE_VALUE_CHARS),
+      severity,
+    };
     if (full.suggestion === undefined) delete full.suggestion;
     this.issues.push(full);
     const key = `${issue.sheet}:${issue.row}`;
@@ -188,7 +205,7 @@ class Sheet<S extends SheetKey> {
     rows: readonly (readonly string[])[],
     readonly log: IssueLog,
   ) {
-    this.headers = (rows[0] ?? []).map((h) => h.trim());
+    this.headers = (rows[0] ?? []).map((h) => boundedText(h.trim(), MAX_NAME_CHARS));
     const match = matchHeaders(this.headers, key);
     for (const [index, k] of match.columns) this.indexOf.set(k, index);
     this.extras = match.extras;
@@ -352,6 +369,41 @@ class Row<S extends SheetKey> {
 
   get hasError(): boolean {
     return this.sheet.log.hasError(this.sheet.key, this.row);
+  }
+}
+
+// ---------------------------------------------------------------- amount bounds
+
+const wanText = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/**
+ * Plausibility of an amount (../domain/bounds.ts): over 10万亿元 no amount can belong to one
+ * enterprise (E_AMOUNT_IMPLAUSIBLE rejects the row); over 1,000亿元 it is far beyond any SME
+ * (W_AMOUNT_HIGH, unless `warn` is false: revenue, where chain leaders reach 1,500亿元 and
+ * W_UNIT_YUAN already asks about yuan).
+ */
+function checkAmountBounds<S extends SheetKey>(
+  r: Row<S>,
+  k: SheetKeys[S],
+  value: number | null | undefined,
+  warn = true,
+): void {
+  if (value == null) return;
+  if (value > AMOUNT_MAX_WAN) {
+    r.issue(
+      k,
+      'E_AMOUNT_IMPLAUSIBLE',
+      `${wanText(value)}万元超过10万亿元（${wanText(AMOUNT_MAX_WAN)}万元），高于我国任何一家企业的年营业收入，不可能是单家企业的金额；该行不导入，请核对单位（万元）`,
+      `${wanText(value)} (10k CNY) is over CNY 10 trillion (${wanText(AMOUNT_MAX_WAN)} × 10k), more than the annual revenue of any company in China, so it cannot belong to one enterprise; the row is not imported. Check the unit (10k CNY)`,
+    );
+  } else if (warn && value > AMOUNT_WARN_WAN) {
+    r.issue(
+      k,
+      'W_AMOUNT_HIGH',
+      `${wanText(value)}万元超过1,000亿元（${wanText(AMOUNT_WARN_WAN)}万元），远超任何中小企业的规模（中小企业营业收入不足4亿元），请核对是否以“元”填报`,
+      `${wanText(value)} (10k CNY) is over CNY 100 bn (${wanText(AMOUNT_WARN_WAN)} × 10k), far beyond any SME (an SME's revenue is under CNY 400m); was it entered in yuan?`,
+      { suggestion: wanText(roundTo2(value / 10000)) },
+    );
   }
 }
 
@@ -854,6 +906,7 @@ function readEnterpriseRow(
   }
   const money = { required: true, unitYuan: options.unitYuan };
   const revenue = r.take('revenue', parseAmount(r.raw('revenue'), money));
+  checkAmountBounds(r, 'revenue', revenue, false);
   if (revenue != null && revenue > REVENUE_YUAN_SUSPECT) {
     const wan = roundTo2(revenue / 10000);
     r.issue(
@@ -871,6 +924,9 @@ function readEnterpriseRow(
     'outstanding',
     parseAmount(r.raw('outstanding'), { unitYuan: options.unitYuan }),
   );
+  checkAmountBounds(r, 'need', need);
+  checkAmountBounds(r, 'approved', approved);
+  checkAmountBounds(r, 'outstanding', outstanding);
   if (revenue != null && need != null && need > NEED_TO_REVENUE_WARN * revenue) {
     r.issue(
       'need',
@@ -946,10 +1002,24 @@ function readEnterpriseRow(
 
   const extras: Record<string, string> = {};
   for (const index of r.sheet.extras) {
-    const value = r.cells[index] ?? '';
-    if (value.trim() === '') continue;
+    const raw = r.cells[index] ?? '';
+    if (raw.trim() === '') continue;
     let key = r.sheet.extraName(index);
     for (let n = 2; key in extras; n++) key = `${r.sheet.extraName(index)} (${n})`;
+    // Extra columns are kept verbatim, but capped like any other text.
+    const cut = truncateChars(raw, MAX_TEXT_CHARS);
+    const value = cut.value;
+    if (cut.length > MAX_TEXT_CHARS) {
+      r.sheet.log.add({
+        sheet: 'enterprises',
+        row: r.row,
+        column: r.sheet.extraName(index),
+        value: raw,
+        code: 'W_TEXT_TRUNCATED',
+        messageZh: `文本${cut.length.toLocaleString('en-US')}字，超过${MAX_TEXT_CHARS.toLocaleString('en-US')}字上限，已截断为前${MAX_TEXT_CHARS.toLocaleString('en-US')}字`,
+        messageEn: `text of ${cut.length.toLocaleString('en-US')} characters is over the ${MAX_TEXT_CHARS.toLocaleString('en-US')}-character limit; cut to the first ${MAX_TEXT_CHARS.toLocaleString('en-US')}`,
+      });
+    }
     extras[key] = value;
     if (/^[=+\-@]/.test(value.trim())) {
       const f = formulaNote();
@@ -1254,6 +1324,7 @@ function readCreditRelations(sheet: Sheet<'creditRelations'>, ctx: Context): Cre
   const out: CreditRelation[] = [];
   const perEnterprise = new Map<string, number>();
   const now = ctx.options.now;
+  const asOf = ctx.options.asOf ?? now;
   for (const { row, cells } of sheet.dataRows) {
     ctx.progress();
     const r = new Row(sheet, row, cells);
@@ -1271,6 +1342,8 @@ function readCreditRelations(sheet: Sheet<'creditRelations'>, ctx: Context): Cre
       parseAmount(r.raw('creditLine'), { ...money, required: true }),
     );
     const outstanding = r.take('outstanding', parseAmount(r.raw('outstanding'), money));
+    checkAmountBounds(r, 'creditLine', creditLine);
+    checkAmountBounds(r, 'outstanding', outstanding);
     if (
       creditLine != null &&
       outstanding != null &&
@@ -1333,8 +1406,16 @@ function readCreditRelations(sheet: Sheet<'creditRelations'>, ctx: Context): Cre
       creditLine,
       outstanding: drawn,
       collateral: collateral ?? 'other',
-      status: statusOf(drawn, maturityDate ?? undefined, now),
+      status: statusOf(drawn, maturityDate ?? undefined, asOf),
     };
+    if (relation.status === 'matured') {
+      r.issue(
+        'maturityDate',
+        'W_CREDIT_EXPIRED',
+        `授信额度${wanText(creditLine)}万元已于${maturityDate}到期，早于数据日期${asOf}：按已到期处理，不计入已获授信和银行覆盖`,
+        `the credit line of ${wanText(creditLine)} (10k CNY) matured on ${maturityDate}, before the data date ${asOf}: it is counted as expired, not as approved credit or bank coverage`,
+      );
+    }
     if (ratePct != null) relation.ratePct = ratePct;
     if (startDate != null) relation.startDate = startDate;
     if (maturityDate != null) relation.maturityDate = maturityDate;
@@ -1362,7 +1443,12 @@ function checkCreditTotals(
   ctx: Context,
 ): void {
   const totals = new Map<string, number>();
+  const expired = new Map<string, { lines: number; total: number }>();
   for (const rel of relations) {
+    if (rel.status === 'matured') {
+      const e = expired.get(rel.enterpriseId) ?? { lines: 0, total: 0 };
+      expired.set(rel.enterpriseId, { lines: e.lines + 1, total: e.total + rel.creditLine });
+    }
     if (rel.status === 'matured' || rel.status === 'declined') continue;
     totals.set(rel.enterpriseId, (totals.get(rel.enterpriseId) ?? 0) + rel.creditLine);
   }
@@ -1370,12 +1456,19 @@ function checkCreditTotals(
     const declared = d.approved;
     const sum = roundTo2(totals.get(d.enterprise.id) ?? 0);
     if (Math.abs(sum - declared) <= CREDIT_MISMATCH_TOLERANCE * Math.max(sum, declared)) continue;
+    const gone = expired.get(d.enterprise.id);
+    const goneZh = gone
+      ? `（另有${gone.lines}条授信共${wanText(roundTo2(gone.total))}万元已在数据日期前到期，未计入）`
+      : '';
+    const goneEn = gone
+      ? ` (${gone.lines} more line(s) of ${wanText(roundTo2(gone.total))} expired before the data date and are not counted)`
+      : '';
     const r = new Row(sheet, d.row, []);
     r.issue(
       'approved',
       'W_CREDIT_MISMATCH',
-      `授信关系表合计${sum}万元与“已获授信”${declared}万元相差超过5%，以授信关系表为准`,
-      `credit relations total ${sum} differs from the declared approved credit ${declared} by more than 5%; the relations are used`,
+      `授信关系表中有效授信合计${wanText(sum)}万元${goneZh}，与“已获授信”${wanText(declared)}万元相差超过5%，以授信关系表为准`,
+      `live credit lines in the relations sheet total ${wanText(sum)}${goneEn}, which differs from the declared approved credit ${wanText(declared)} by more than 5%; the relations are used`,
       { value: String(declared), suggestion: String(sum) },
     );
   }
@@ -1462,6 +1555,8 @@ function readSupplyEdges(
       parseInteger(r.raw('paymentTermDays'), { max: 365 }),
     );
     const receivable = r.take('receivable', parseAmount(r.raw('receivable'), money));
+    checkAmountBounds(r, 'annualValue', annualValue);
+    checkAmountBounds(r, 'receivable', receivable);
     if (
       paymentTermDays != null &&
       paymentTermDays > 60 &&

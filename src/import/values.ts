@@ -862,6 +862,16 @@ export function truncateChars(text: string, max: number): { value: string; lengt
 }
 
 /**
+ * Text for display in a report: at most `max` characters, with an ellipsis when cut.
+ * @example boundedText('abcdef', 3) // 'abc…'
+ */
+export function boundedText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = truncateChars(text, max);
+  return cut.length > max ? `${cut.value}…` : text;
+}
+
+/**
  * Free text (§7.5): control characters stripped (I_CONTROL_CHARS), \r\n → \n, trimmed, capped at
  * `max` (default 2,000) characters with W_TEXT_TRUNCATED, formula-like prefixes flagged
  * (I_FORMULA_PREFIX) but kept. Never interpreted as HTML: it is just a string.
