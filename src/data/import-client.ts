@@ -5,7 +5,8 @@
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { decodeCsvBytes, type CsvEncoding } from '../import/encoding';
+import { guessDelimiter } from '../import/delimiter';
+import { assertTextBytes, decodeCsvBytes, type CsvEncoding } from '../import/encoding';
 import { guessSheet } from '../import/headers';
 import { ISSUE_CATALOGUE, type IssueCode, type SheetKey } from '../import/issues';
 import type { ImportJobRequest } from './import-job';
@@ -175,7 +176,8 @@ export function runImport(request: ImportJobRequest, opts: RunImportOptions): Pr
 const PEEK_BYTES = 64 * 1024;
 
 /**
- * The header cells and encoding of a CSV, read from its first 64 KB. The slice ends at a line break
+ * The header cells and encoding of a CSV, read from its first 64 KB; throws NotTextFileError for a
+ * file that is not text (a renamed .xlsx, a PDF…), so the page can refuse it at once. The slice ends at a line break
  * (an ASCII byte in UTF-8 and GBK alike), so no character is cut in two and the encoding guess holds.
  * @example await peekCsvHeader(new Blob(['a,b\n1,2\n'])) // { headers: ['a', 'b'], encoding: 'utf-8' }
  */
@@ -187,8 +189,13 @@ export async function peekCsvHeader(
     const lastBreak = bytes.lastIndexOf(0x0a);
     if (lastBreak > 0) bytes = bytes.subarray(0, lastBreak + 1);
   }
+  assertTextBytes(bytes);
   const { text, encoding } = decodeCsvBytes(bytes);
-  const parsed = Papa.parse<string[]>(text, { preview: 1, skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text, {
+    delimiter: guessDelimiter(text),
+    preview: 1,
+    skipEmptyLines: false,
+  });
   const headers = (parsed.data[0] ?? []).map((h) => String(h).trim());
   return { headers, encoding };
 }

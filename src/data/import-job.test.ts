@@ -142,6 +142,40 @@ describe('runImportJob()', () => {
     });
   });
 
+  it('refuses a workbook renamed .csv as not a text file, instead of hundreds of rejections', async () => {
+    const xlsx: ImportFile = {
+      file: new Blob([readFixture('all-sheets.xlsx').slice()]),
+      name: '企业清单.csv',
+      kind: 'csv',
+      sheet: 'enterprises',
+    };
+    const err: unknown = await runImportJob({ files: [xlsx], reference, options: OPTIONS }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ImportJobError);
+    expect(err).toMatchObject({ code: 'E_NOT_TEXT' });
+    const e = err as ImportJobError;
+    expect(e.messageZh.startsWith('企业清单.csv：这不是文本文件')).toBe(true);
+    expect(e.message.startsWith('企业清单.csv: this is not a text file')).toBe(true);
+  });
+
+  it("shows a damaged workbook in both languages, never the zip library's text", async () => {
+    const whole = readFixture('all-sheets.xlsx');
+    const damaged: ImportFile = {
+      file: new Blob([whole.slice(0, Math.floor(whole.length * 0.6))]),
+      name: 'damaged.xlsx',
+      kind: 'xlsx',
+    };
+    const err = (await runImportJob({ files: [damaged], reference, options: OPTIONS }).catch(
+      (e: unknown) => e,
+    )) as ImportJobError;
+    expect(err.code).toBe('E_NOT_XLSX');
+    expect(err.messageZh).toBe(
+      'damaged.xlsx：无法读取该Excel文件：文件已损坏，或不是.xlsx工作簿（旧版.xls请在Excel中另存为.xlsx）',
+    );
+    expect(err.message).not.toMatch(/central directory|End of data|jszip|Corrupted/i);
+  });
+
   it('reports rising progress through reading and validation, ending at 1', async () => {
     const text = makeLargeEnterprisesCsv(5000, reference);
     const seen: number[] = [];

@@ -8,7 +8,7 @@ import { SOURCE_CREDIT_FROM_APPROVED } from '../analysis/completeness';
 import type { Dataset, DatasetMeta } from '../domain/schema';
 import type { Crs } from '../import/coordinates';
 import type { CsvEncoding } from '../import/encoding';
-import { UnsupportedEncodingError } from '../import/encoding';
+import { NotTextFileError, UnsupportedEncodingError } from '../import/encoding';
 import { SHEET_KEYS, type ImportIssue, type SheetKey } from '../import/issues';
 import { ImportFileError, readCsv, readXlsx } from '../import/read';
 import {
@@ -92,12 +92,23 @@ const SHEET_ZH: Record<SheetKey, string> = {
   supplyEdges: '供应关系',
 };
 
-function fileError(name: string, err: unknown): ImportJobError {
+function fileError(name: string, kind: ImportFile['kind'], err: unknown): ImportJobError {
   if (err instanceof ImportFileError) {
     return new ImportJobError(err.code, `${name}：${err.messageZh}`, `${name}: ${err.message}`);
   }
   if (err instanceof UnsupportedEncodingError) {
     return new ImportJobError('E_ENCODING', `${name}：${err.messageZh}`, `${name}: ${err.message}`);
+  }
+  if (err instanceof NotTextFileError) {
+    return new ImportJobError(err.code, `${name}：${err.messageZh}`, `${name}: ${err.message}`);
+  }
+  // exceljs and its zip reader fail on damaged workbooks with their own English text: never shown.
+  if (kind === 'xlsx') {
+    return new ImportJobError(
+      'E_NOT_XLSX',
+      `${name}：无法读取该Excel文件：文件已损坏，或不是.xlsx工作簿（旧版.xls请在Excel中另存为.xlsx）`,
+      `${name}: cannot read this Excel file: it is damaged or not an .xlsx workbook (save an old .xls as .xlsx in Excel)`,
+    );
   }
   return new ImportJobError(
     'E_READ',
@@ -196,7 +207,7 @@ async function readAndValidate(
       }
     } catch (err) {
       if (opts.signal?.aborted || err instanceof ImportJobError) throw err;
-      throw fileError(f.name, err);
+      throw fileError(f.name, f.kind, err);
     }
     bytesBefore += f.file.size;
   }

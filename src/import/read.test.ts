@@ -61,6 +61,25 @@ describe('readCsv()', () => {
     expect((await readCsv(utf8(text))).rows[1]).toEqual(row);
   });
 
+  it('recognises the headers of a file with | inside cells', async () => {
+    const { rows } = await readCsv(
+      utf8('企业名称,统一社会信用代码,合作银行\n常州甲有限公司,913,工商银行|江苏银行\n'),
+    );
+    expect(rows).toEqual([
+      ['企业名称', '统一社会信用代码', '合作银行'],
+      ['常州甲有限公司', '913', '工商银行|江苏银行'],
+    ]);
+  });
+
+  it('refuses a binary file renamed .csv with one bilingual message', async () => {
+    const xlsx = await xlsxOf((wb) => wb.addWorksheet('Enterprises').addRow(['USCC']));
+    await expect(readCsv(new Uint8Array(xlsx))).rejects.toMatchObject({
+      code: 'E_NOT_TEXT',
+      messageZh: expect.stringContaining('这不是文本文件') as unknown,
+      message: expect.stringContaining('not a text file') as unknown,
+    });
+  });
+
   it('reports progress and honours an AbortSignal between chunks', async () => {
     const text = `h\n${'x\n'.repeat(5000)}`;
     const seen: number[] = [];
@@ -198,6 +217,50 @@ describe('readXlsx()', () => {
       code: 'E_NOT_XLSX',
     });
   });
+
+  it("says a damaged workbook is damaged, in both languages, without the zip library's text", async () => {
+    const good = new Uint8Array(
+      await xlsxOf((wb) => wb.addWorksheet('Enterprises').addRow(['USCC'])),
+    );
+    const cut = good.slice(0, Math.floor(good.length / 2)).buffer;
+    const err: unknown = await readXlsx(cut).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportFileError);
+    const e = err as ImportFileError;
+    expect(e.messageZh).toBe(
+      '无法读取该Excel文件：文件已损坏，或不是.xlsx工作簿（旧版.xls请在Excel中另存为.xlsx）',
+    );
+    expect(e.message).toBe(
+      'cannot read this Excel file: it is damaged or not an .xlsx workbook (save an old .xls as .xlsx in Excel)',
+    );
+  });
+
+  it('counts only rows with content: one data row above 200,010 formatted empty rows is read', async () => {
+    const buffer = await xlsxOf((wb) => {
+      const ws = wb.addWorksheet('Enterprises');
+      ws.addRow(['USCC', '企业名称']);
+      ws.addRow(['913', '常州甲有限公司']);
+      // Formatting only (a number format on an empty cell), as Excel leaves after a fill-down.
+      for (let r = 3; r <= MAX_ROWS + 10; r++) ws.getCell(`A${r}`).numFmt = '0.00';
+      ws.getCell('Z2').numFmt = '0.00';
+    });
+    const { sheets } = await readXlsx(buffer);
+    expect(sheets.enterprises).toEqual([
+      ['USCC', '企业名称'],
+      ['913', '常州甲有限公司'],
+    ]);
+  }, 60_000);
+
+  it('still refuses more than 200,000 rows with content, saying how many', async () => {
+    const buffer = await xlsxOf((wb) => {
+      const ws = wb.addWorksheet('Enterprises');
+      ws.addRow(['USCC']);
+      for (let i = 0; i <= MAX_ROWS; i++) ws.addRow([i]);
+    });
+    await expect(readXlsx(buffer)).rejects.toMatchObject({
+      code: 'E_TOO_MANY_ROWS',
+      messageZh: expect.stringContaining('有内容的数据行共200,001行') as unknown,
+    });
+  }, 60_000);
 
   it('honours an AbortSignal between row chunks', async () => {
     const buffer = await xlsxOf((wb) => {

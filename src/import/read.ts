@@ -6,7 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { decodeCsvBytes, type CsvEncoding } from './encoding';
+import { guessDelimiter } from './delimiter';
+import { assertTextBytes, decodeCsvBytes, type CsvEncoding } from './encoding';
 import { SHEET_KEYS, type ImportIssue, type SheetKey } from './issues';
 import { normalizeHeaderPart } from './headers';
 
@@ -41,29 +42,28 @@ const tooLarge = (bytes: number) =>
     `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the 100 MB limit`,
   );
 
-const tooManyRows = () =>
+const tooManyRows = (rows?: number) =>
   new ImportFileError(
     'E_TOO_MANY_ROWS',
-    `超过${MAX_ROWS.toLocaleString('en-US')}行上限，请拆分文件`,
-    `more than ${MAX_ROWS.toLocaleString('en-US')} rows; split the file`,
+    `${rows === undefined ? '' : `有内容的数据行共${rows.toLocaleString('en-US')}行，`}超过${MAX_ROWS.toLocaleString('en-US')}行上限，请拆分文件`,
+    `${rows === undefined ? '' : `${rows.toLocaleString('en-US')} data rows with content: `}more than ${MAX_ROWS.toLocaleString('en-US')} rows; split the file`,
+  );
+
+/**
+ * A damaged or foreign .xlsx: one message in both languages, never the zip or XML library's own
+ * text (which names internals such as “End of data reached” or “Can't find end of central directory”).
+ */
+const notXlsx = () =>
+  new ImportFileError(
+    'E_NOT_XLSX',
+    '无法读取该Excel文件：文件已损坏，或不是.xlsx工作簿（旧版.xls请在Excel中另存为.xlsx）',
+    'cannot read this Excel file: it is damaged or not an .xlsx workbook (save an old .xls as .xlsx in Excel)',
   );
 
 /** Lets queued messages (a cancel) run, then throws if the signal was aborted. */
 async function checkpoint(signal: AbortSignal | undefined): Promise<void> {
   await new Promise<void>((resolve) => setTimeout(resolve, 0));
   signal?.throwIfAborted();
-}
-
-/**
- * The delimiter of a CSV: the most frequent of `,` tab `;` in the header line outside quotes
- * (comma on a tie). The header is used because list cells may contain `;`.
- */
-function guessDelimiter(text: string): string {
-  const end = text.search(/\r?\n/);
-  const header = (end < 0 ? text : text.slice(0, end)).replace(/"[^"]*"/g, '');
-  const count = (ch: string) => header.split(ch).length - 1;
-  const candidates = [',', '\t', ';'];
-  return candidates.reduce((best, ch) => (count(ch) > count(best) ? ch : best), ',');
 }
 
 export interface CsvRows {
@@ -81,6 +81,7 @@ export interface CsvRows {
 export async function readCsv(bytes: Uint8Array, opts: ReadOptions = {}): Promise<CsvRows> {
   if (bytes.byteLength > MAX_FILE_BYTES) throw tooLarge(bytes.byteLength);
   opts.signal?.throwIfAborted();
+  assertTextBytes(bytes);
   const { text, encoding } = decodeCsvBytes(bytes);
   const rows: string[][] = [];
   await new Promise<void>((resolve, reject) => {
@@ -190,6 +191,32 @@ export function cellText(value: unknown): string {
   return '';
 }
 
+/**
+ * The filled part of a worksheet: the last row and column holding a value, and how many rows hold
+ * one. exceljs's rowCount and columnCount also count cells that only carry formatting.
+ */
+function contentExtent(sheet: ExcelJS.Worksheet): {
+  lastRow: number;
+  width: number;
+  filled: number;
+} {
+  let lastRow = 0;
+  let width = 0;
+  let filled = 0;
+  sheet.eachRow((row, number) => {
+    let any = false;
+    row.eachCell((cell, col) => {
+      if (cellText(cell.value).trim() === '') return;
+      any = true;
+      width = Math.max(width, col);
+    });
+    if (!any) return;
+    filled++;
+    lastRow = Math.max(lastRow, number);
+  });
+  return { lastRow, width, filled };
+}
+
 export interface XlsxRows {
   sheets: Partial<Record<SheetKey, string[][]>>;
   /** File-level notes: sheets not recognised, the single sheet read as the enterprise list. */
@@ -209,12 +236,8 @@ export async function readXlsx(bytes: ArrayBuffer, opts: ReadOptions = {}): Prom
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes);
-  } catch (err) {
-    throw new ImportFileError(
-      'E_NOT_XLSX',
-      `无法读取该Excel文件（${String(err)}）；请确认为.xlsx格式`,
-      `cannot read this Excel file (${String(err)}); is it an .xlsx workbook?`,
-    );
+  } catch {
+    throw notXlsx();
   }
   opts.signal?.throwIfAborted();
 
@@ -254,14 +277,19 @@ export async function readXlsx(bytes: ArrayBuffer, opts: ReadOptions = {}): Prom
     });
   }
 
-  const totalRows = chosen.reduce((n, c) => n + c.sheet.rowCount, 0);
-  if (totalRows > MAX_ROWS + chosen.length) throw tooManyRows();
+  // Rows with content only: a sheet with formatting applied to a million empty rows (rowCount
+  // 1,000,000) holds as many rows as it has filled ones. Rows after the last filled one are dropped;
+  // empty rows between filled ones stay, so row numbers match Excel.
+  const extents = chosen.map(({ sheet }) => contentExtent(sheet));
+  const dataRows = extents.reduce((n, e) => n + Math.max(0, e.filled - 1), 0);
+  if (dataRows > MAX_ROWS) throw tooManyRows(dataRows);
+  const totalRows = extents.reduce((n, e) => n + e.lastRow, 0) || 1;
   let done = 0;
   const sheets: XlsxRows['sheets'] = {};
-  for (const { key, sheet } of chosen) {
+  for (const [i, { key, sheet }] of chosen.entries()) {
+    const { lastRow, width } = extents[i] ?? { lastRow: 0, width: 0 };
     const rows: string[][] = [];
-    const width = sheet.columnCount;
-    for (let r = 1; r <= sheet.rowCount; r++) {
+    for (let r = 1; r <= lastRow; r++) {
       const row = sheet.getRow(r);
       const cells: string[] = [];
       for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));

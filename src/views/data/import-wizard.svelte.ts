@@ -3,7 +3,7 @@
  * page, kept across view switches so a report is still there when the user comes back. Its methods
  * are the only writers.
  */
-import type { CsvEncoding } from '../../import/encoding';
+import { NotTextFileError, type CsvEncoding } from '../../import/encoding';
 import type { Crs } from '../../import/coordinates';
 import type { SheetKey } from '../../import/issues';
 import type { ImportReference } from '../../import/validate';
@@ -83,7 +83,15 @@ export class ImportWizard {
           chosen.sheet = guessCsvSheet(headers, file.name);
           chosen.sheetSource =
             chosen.sheet === null ? 'unknown' : guessCsvSheet(headers, '') ? 'headers' : 'name';
-        } catch {
+        } catch (err) {
+          if (err instanceof NotTextFileError) {
+            // A renamed .xlsx, a PDF…: refused at once with one message, never decoded as GBK.
+            this.error = {
+              zh: `${file.name}：${err.messageZh}`,
+              en: `${file.name}: ${err.message}`,
+            };
+            continue;
+          }
           // An unreadable header (UTF-16…) is reported by the import itself, with the file named.
           chosen.sheet = guessCsvSheet([], file.name);
           chosen.sheetSource = chosen.sheet === null ? 'unknown' : 'name';
