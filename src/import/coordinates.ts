@@ -6,7 +6,7 @@ import gcoord from 'gcoord';
 import type { City } from '../domain/schema';
 import { CHINA_ENVELOPE, MAINLAND_LAT_MIN } from '../domain/invariants';
 import { fail, note, ok, type ParseResult, type ValueNote } from './issues';
-import { isBlank } from './values';
+import { isBlank, quoteRaw } from './values';
 
 /** The coordinate reference system a file's points are in (file-level option, §7.4). */
 export type Crs = 'WGS84' | 'GCJ02' | 'BD09';
@@ -60,8 +60,8 @@ export function parseDegrees(raw: string): ParseResult<ParsedDegrees | null> {
   }
   return fail(
     'E_BAD_COORD',
-    `无法识别的坐标“${raw.trim()}”（应为十进制度数，如119.954）`,
-    `unrecognised coordinate "${raw.trim()}" (expected decimal degrees such as 119.954)`,
+    `无法识别的坐标“${quoteRaw(raw)}”（应为十进制度数，如119.954）`,
+    `unrecognised coordinate "${quoteRaw(raw)}" (expected decimal degrees such as 119.954)`,
   );
 }
 

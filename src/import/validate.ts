@@ -71,6 +71,7 @@ import {
   parseTechBreakthrough,
   parseTenor,
   boundedText,
+  quoteRaw,
   MAX_NAME_CHARS,
   MAX_TEXT_CHARS,
   parseText,
@@ -160,6 +161,7 @@ const APPROVED_TO_REVENUE_WARN = 5;
 const PROGRESS_EVERY = 1000;
 /** The longest cell value an issue carries to the report (the report shows 120 of them). */
 const ISSUE_VALUE_CHARS = 500;
+const ISSUE_MESSAGE_CHARS = 1000;
 
 class IssueLog {
   readonly issues: ImportIssue[] = [];
@@ -171,6 +173,12 @@ class IssueLog {
       ...issue,
       column: boundedText(issue.column, MAX_NAME_CHARS),
       value: boundedText(issue.value, ISSUE_VALUE_CHARS),
+      // A safety net: messages quote cells through quoteRaw, but nothing may grow without bound.
+      messageZh: boundedText(issue.messageZh, ISSUE_MESSAGE_CHARS),
+      messageEn: boundedText(issue.messageEn, ISSUE_MESSAGE_CHARS),
+      ...(issue.suggestion === undefined
+        ? {}
+        : { suggestion: boundedText(issue.suggestion, ISSUE_VALUE_CHARS) }),
       severity,
     };
     if (full.suggestion === undefined) delete full.suggestion;
@@ -991,8 +999,8 @@ function readEnterpriseRow(
       r.issue(
         'keyCustomers',
         'W_KEY_CUSTOMER',
-        `主要客户代码“${item}”无效（${error.messageZh}），已忽略`,
-        `key customer code "${item}" is invalid (${error.messageEn}); ignored`,
+        `主要客户代码“${quoteRaw(item)}”无效（${error.messageZh}），已忽略`,
+        `key customer code "${quoteRaw(item)}" is invalid (${error.messageEn}); ignored`,
         { value: item },
       );
     } else if (!keyCustomers.some((c) => c.uscc === v.normalized)) {

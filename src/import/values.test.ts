@@ -404,6 +404,32 @@ describe('createCityResolver()', () => {
     expect(suggestions).toHaveLength(3);
     for (const s of suggestions) expect(s).toMatch(/^.州（/);
   });
+
+  it('suggests nothing unrelated for 亚特兰蒂斯 and says there is no near match', () => {
+    const r = resolve('亚特兰蒂斯');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.suggestions).toBeUndefined();
+    expect(r.messageZh).toBe(
+      '无法识别的城市“亚特兰蒂斯”，本应用支持的城市中没有相近的名称（可填6位行政区划代码或经纬度）',
+    );
+    expect(r.messageEn).toContain('no city this app covers has a similar name');
+  });
+
+  it.each([
+    ['常洲', '常州（江苏） / Changzhou'],
+    ['Bejing', '北京（北京） / Beijing'],
+    ['江苏省常洲市', '常州（江苏） / Changzhou'],
+  ])('suggests the city a typo is near: %j → %j', (raw, first) => {
+    const r = resolve(raw);
+    expect(r.ok ? [] : r.suggestions?.[0]).toBe(first);
+  });
+
+  it('quotes at most 40 characters of a huge city cell in its message', () => {
+    const r = resolve('城'.repeat(100_000));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.messageZh.length).toBeLessThan(120);
+  });
 });
 
 describe('parseDate()', () => {

@@ -37,6 +37,13 @@ export function isBlank(raw: string): boolean {
   return s.length <= 3 && BLANK_PLACEHOLDERS.has(s.normalize('NFKC').toLowerCase());
 }
 
+/**
+ * A cell value quoted in a message: trimmed and at most 60 characters, so a message never carries
+ * a huge cell (the issue's value column shows it, bounded too).
+ * @example quoteRaw(' 12x ') // '12x'
+ */
+export const quoteRaw = (raw: string): string => boundedText(raw.trim(), 60);
+
 const required = (): ParseResult<never> =>
   fail('E_REQUIRED', '必填项为空', 'required value missing');
 
@@ -61,10 +68,14 @@ export function roundTo2(n: number): number {
 }
 
 const notANumber = (raw: string) =>
-  fail('E_BAD_NUMBER', `“${raw.trim()}”不是有效数字`, `"${raw.trim()}" is not a valid number`);
+  fail(
+    'E_BAD_NUMBER',
+    `“${quoteRaw(raw)}”不是有效数字`,
+    `"${quoteRaw(raw)}" is not a valid number`,
+  );
 
 const negative = (raw: string) =>
-  fail('E_NEGATIVE', `不能为负数（${raw.trim()}）`, `must not be negative (${raw.trim()})`);
+  fail('E_NEGATIVE', `不能为负数（${quoteRaw(raw)}）`, `must not be negative (${quoteRaw(raw)})`);
 
 const outOfRange = (value: number, min: number, max: number) =>
   fail(
@@ -219,6 +230,7 @@ export function levenshtein(a: string, b: string): number {
 }
 
 const MEMO_LIMIT = 5000;
+const MAX_SUGGEST_INPUT = 100;
 
 /** One accepted value of an enum: its display label ('中文 / code') and other names that mean it. */
 export interface EnumOption<T> {
@@ -267,16 +279,30 @@ export class NameIndex<T> {
     return found;
   }
 
-  /** The labels of the `n` options nearest to `raw` (best first; ties keep catalogue order). */
-  nearest(raw: string, n = 3): string[] {
+  /**
+   * The labels of the `n` options nearest to `raw` (best first; ties keep catalogue order). With
+   * `similarOnly`, an option is offered only when one of its names is really near: at most half of
+   * the longer string differs (常洲 → 常州, Bejing → Beijing), so 亚特兰蒂斯 gets no suggestion
+   * rather than three unrelated cities.
+   */
+  nearest(raw: string, n = 3, opts: { similarOnly?: boolean } = {}): string[] {
+    // No accepted name is near a cell this long, and edit distances over it would cost seconds.
+    if (raw.length > MAX_SUGGEST_INPUT) return [];
     const input = tokenForms(raw);
     return this.entries
       .map((entry, i) => {
         let best = Infinity;
+        let similar = false;
         for (const a of input)
-          for (const b of entry.tokens) best = Math.min(best, levenshtein(a, b));
-        return { label: entry.label, best, i };
+          for (const b of entry.tokens) {
+            const d = levenshtein(a, b);
+            best = Math.min(best, d);
+            if (d <= Math.floor(Math.max(Array.from(a).length, Array.from(b).length) / 2))
+              similar = true;
+          }
+        return { label: entry.label, best, i, similar };
       })
+      .filter((x) => !opts.similarOnly || x.similar)
       .sort((x, y) => x.best - y.best || x.i - y.i)
       .slice(0, n)
       .map((x) => x.label);
@@ -303,10 +329,17 @@ export function createEnumParser<T>(
     const value = index.get(raw);
     if (value !== undefined) return ok(value);
     const suggestions = index.nearest(raw);
+    if (suggestions.length === 0) {
+      return fail(
+        'E_BAD_VALUE',
+        `无法识别的${field.zh}“${quoteRaw(raw)}”`,
+        `unrecognised ${field.en} "${quoteRaw(raw)}"`,
+      );
+    }
     return fail(
       'E_BAD_VALUE',
-      `无法识别的${field.zh}“${raw.trim()}”，是否为：${suggestions.join('、')}？`,
-      `unrecognised ${field.en} "${raw.trim()}"; did you mean: ${suggestions.join(', ')}?`,
+      `无法识别的${field.zh}“${quoteRaw(raw)}”，是否为：${suggestions.join('、')}？`,
+      `unrecognised ${field.en} "${quoteRaw(raw)}"; did you mean: ${suggestions.join(', ')}?`,
       suggestions,
     );
   };
@@ -584,8 +617,8 @@ export function createChainResolver(
     const suggestions = index.nearest(raw);
     return fail(
       'E_UNKNOWN_CHAIN',
-      `无法识别的产业链“${raw.trim()}”，是否为：${suggestions.join('、')}？`,
-      `unknown chain "${raw.trim()}"; did you mean: ${suggestions.join(', ')}?`,
+      `无法识别的产业链“${quoteRaw(raw)}”，是否为：${suggestions.join('、')}？`,
+      `unknown chain "${quoteRaw(raw)}"; did you mean: ${suggestions.join(', ')}?`,
       suggestions,
     );
   };
@@ -627,11 +660,11 @@ export function createLinkResolver(
     return fail(
       'E_UNKNOWN_LINK',
       other
-        ? `环节“${raw.trim()}”属于产业链 ${other.chainId}，不在所填产业链（${where}）中`
-        : `产业链 ${where} 中无法识别环节“${raw.trim()}”，是否为：${suggestions.join('、')}？`,
+        ? `环节“${quoteRaw(raw)}”属于产业链 ${other.chainId}，不在所填产业链（${where}）中`
+        : `产业链 ${where} 中无法识别环节“${quoteRaw(raw)}”，是否为：${suggestions.join('、')}？`,
       other
-        ? `link "${raw.trim()}" belongs to chain ${other.chainId}, not to the stated chain(s) ${where}`
-        : `unknown link "${raw.trim()}" in chain ${where}; did you mean: ${suggestions.join(', ')}?`,
+        ? `link "${quoteRaw(raw)}" belongs to chain ${other.chainId}, not to the stated chain(s) ${where}`
+        : `unknown link "${quoteRaw(raw)}" in chain ${where}; did you mean: ${suggestions.join(', ')}?`,
       suggestions,
     );
   };
@@ -706,11 +739,19 @@ export function createCityResolver(
     const bare = withoutProvince(text).replace(/市$/, '');
     const city = index.get(text) ?? index.get(bare);
     if (city) return ok({ city });
-    const suggestions = index.nearest(bare);
+    const shown = boundedText(text, 40);
+    const suggestions = index.nearest(bare, 3, { similarOnly: true });
+    if (suggestions.length === 0) {
+      return fail(
+        'E_UNKNOWN_CITY',
+        `无法识别的城市“${shown}”，本应用支持的城市中没有相近的名称（可填6位行政区划代码或经纬度）`,
+        `unknown city "${shown}"; no city this app covers has a similar name (give a 6-digit GB/T 2260 code or coordinates)`,
+      );
+    }
     return fail(
       'E_UNKNOWN_CITY',
-      `无法识别的城市“${text}”，是否为：${suggestions.join('、')}？`,
-      `unknown city "${text}"; did you mean: ${suggestions.join(', ')}?`,
+      `无法识别的城市“${shown}”，是否为：${suggestions.join('、')}？`,
+      `unknown city "${shown}"; did you mean: ${suggestions.join(', ')}?`,
       suggestions,
     );
   };
@@ -773,8 +814,8 @@ export function parseDate(raw: string, opts: DateOptions): ParseResult<string | 
   if (iso === undefined) {
     return fail(
       'E_BAD_DATE',
-      `无法识别的日期“${text}”（应为YYYY-MM-DD）`,
-      `unrecognised date "${text}" (expected YYYY-MM-DD)`,
+      `无法识别的日期“${quoteRaw(text)}”（应为YYYY-MM-DD）`,
+      `unrecognised date "${quoteRaw(text)}" (expected YYYY-MM-DD)`,
     );
   }
   const latest = addYears(opts.now, 10);
@@ -801,7 +842,11 @@ export function parseYear(
   const m = /^(\d{4})(?:年|\.0+)?$/.exec(text);
   const year = m ? Number(m[1]) : Number(readDate(text)?.slice(0, 4) ?? NaN);
   if (!Number.isInteger(year)) {
-    return fail('E_BAD_NUMBER', `“${text}”不是有效年份`, `"${text}" is not a valid year`);
+    return fail(
+      'E_BAD_NUMBER',
+      `“${quoteRaw(text)}”不是有效年份`,
+      `"${quoteRaw(text)}" is not a valid year`,
+    );
   }
   const min = opts.min ?? 1949;
   const max = Number(opts.now.slice(0, 4));
