@@ -5,6 +5,7 @@
  * a backup file is parsed completely before anything is written.
  */
 import { z } from 'zod';
+import { findOutOfBounds, type OutOfBounds } from '../domain/bounds';
 import { DatasetSchema, IsoDateSchema, type Dataset } from '../domain/schema';
 import { DatasetLoadError, parseDataset, type DatasetSource } from './dataset-source';
 import {
@@ -315,7 +316,41 @@ export function parseBackup(text: string): Backup {
       );
     }
   }
+  result.data.datasets.forEach((d, i) => checkBackupBounds(d.dataset, i));
   return result.data;
+}
+
+/**
+ * The plausibility bounds of ../domain/bounds.ts on a restored dataset: an amount no enterprise can
+ * have (over 10万亿元, e.g. a need of 9e15 万元 that would show as 900,000,000,000亿元) or a name or
+ * text over its cap refuses the whole backup, naming the first values, before anything is written.
+ */
+function checkBackupBounds(dataset: Backup['datasets'][number]['dataset'], index: number): void {
+  const bad = findOutOfBounds(dataset);
+  if (bad.length === 0) return;
+  const num = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const where = (b: OutOfBounds) => `datasets.${index}.dataset.${b.path}`;
+  const zh = bad
+    .slice(0, 3)
+    .map((b) =>
+      b.kind === 'amount'
+        ? `${where(b)} = ${num(b.value)}万元，超过10万亿元（${num(b.limit)}万元），任何一家企业都不可能有这样的金额`
+        : `${where(b)} 有${num(b.value)}字，超过${num(b.limit)}字上限`,
+    )
+    .join('；');
+  const en = bad
+    .slice(0, 3)
+    .map((b) =>
+      b.kind === 'amount'
+        ? `${where(b)} = ${num(b.value)} (10k CNY), over CNY 10 trillion (${num(b.limit)} × 10k), more than any enterprise can have`
+        : `${where(b)} has ${num(b.value)} characters, over the ${num(b.limit)} limit`,
+    )
+    .join('; ');
+  const more = bad.length > 3 ? bad.length - 3 : 0;
+  throw new BackupFormatError(
+    `备份含有不合理的数值，未恢复任何数据：${zh}${more > 0 ? `（另有${more}处）` : ''}`,
+    `the backup holds implausible values; nothing was restored: ${en}${more > 0 ? ` (and ${more} more)` : ''}`,
+  );
 }
 
 /** Everything saved in this browser (datasets and drafts) as a JSON file. */
