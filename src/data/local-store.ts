@@ -5,6 +5,11 @@
  *
  * Versioned schema: `upgrade` runs each migration from the stored version up to DB_VERSION in order,
  * so a browser that skipped releases still ends up with the current stores.
+ *
+ * Several tabs share the database. An edit is therefore written as a change to what is stored *now*
+ * (`updateDraft`: read, change, write in one readwrite transaction, which IndexedDB runs one after
+ * another), never as a tab's whole in-memory copy; after each commit the other tabs are told
+ * (local-sync.ts) and read again.
  */
 import {
   openDB,
@@ -14,6 +19,7 @@ import {
   type StoreNames,
 } from 'idb';
 import { z } from 'zod';
+import { notifyOtherTabs } from './local-sync';
 
 export const DB_NAME = 'chainatlas';
 export const DB_VERSION = 2;
@@ -184,14 +190,50 @@ export async function saveDraft(key: string, value: unknown): Promise<void> {
   } catch (err) {
     throw toStorageError(err);
   }
+  notifyOtherTabs({ type: 'drafts', keys: [key] });
 }
 
 export async function deleteDraft(key: string): Promise<void> {
-  const db = await openLocalStore();
-  await db.delete('drafts', key);
+  try {
+    const db = await openLocalStore();
+    await db.delete('drafts', key);
+  } catch (err) {
+    throw toStorageError(err);
+  }
+  notifyOtherTabs({ type: 'drafts', keys: [key] });
 }
 
-/** “Erase all local data”: every store emptied, in one transaction. */
+/**
+ * Changes one draft as it is stored now: `change` gets the stored value (`undefined` when there is
+ * none) and returns the value to store, or `undefined` to delete the draft. Read and write happen in
+ * one readwrite transaction, so an edit made meanwhile in another tab is never overwritten. `change`
+ * must be synchronous (an IndexedDB transaction commits as soon as it waits on anything else) and
+ * should parse what it is given: the stored value may come from another version of the app.
+ * Resolves to what was stored.
+ */
+export async function updateDraft(
+  key: string,
+  change: (stored: unknown) => unknown,
+): Promise<unknown> {
+  let next: unknown;
+  try {
+    const db = await openLocalStore();
+    const tx = db.transaction('drafts', 'readwrite');
+    const record = await tx.store.get(key);
+    next = change(record?.value);
+    const write =
+      next === undefined
+        ? tx.store.delete(key)
+        : tx.store.put({ key, value: next, savedAt: new Date().toISOString() });
+    await Promise.all([write, tx.done]);
+  } catch (err) {
+    throw toStorageError(err);
+  }
+  notifyOtherTabs({ type: 'drafts', keys: [key] });
+  return next;
+}
+
+/** “Erase all local data”: every store emptied, in one transaction; the other tabs are told. */
 export async function eraseAllLocalData(): Promise<void> {
   const db = await openLocalStore();
   const tx = db.transaction(['drafts', 'datasets', 'datasetInfo', 'settings'], 'readwrite');
@@ -202,4 +244,5 @@ export async function eraseAllLocalData(): Promise<void> {
     tx.objectStore('settings').clear(),
     tx.done,
   ]);
+  notifyOtherTabs({ type: 'erased' });
 }

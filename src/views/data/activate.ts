@@ -10,10 +10,5 @@ export async function activateDataset(client: QueryClient, id: string): Promise<
   await client.invalidateQueries({ queryKey: DATASET_QUERY_KEYS.activeId });
 }
 
-/**
- * After a change to local data (erase, restore): the dataset list, the active id and every draft
- * query (policy cards, follow-up statuses) read again; loaded datasets stay cached.
- */
-export async function refreshLocalQueries(client: QueryClient): Promise<void> {
-  await client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'dataset' });
-}
+/** After a change to local data (erase, restore): see local-sync.ts. */
+export { refreshLocalQueries } from '../../data/local-sync';
