@@ -11,6 +11,7 @@ import {
   generatedTexts,
   generatedTitle,
   policyDraftKey,
+  policyDraftKeyOf,
   PolicyDraftSchema,
   validateDraft,
   isoDateIn,
@@ -78,6 +79,27 @@ describe('policyDraftKey()', () => {
     [{ chainId: 'nev', cityId: 'changzhou' }, 'policy:demo-v1:nev:b-state-a:city=changzhou'],
   ])('%o → %s', (scope, expected) => {
     expect(policyDraftKey('demo-v1', scope, 'b-state-a')).toBe(expected);
+  });
+});
+
+describe('policyDraftKeyOf()', () => {
+  it.each([
+    [{ chainId: 't' }, 'policy:ds-1:t:b1:all'],
+    [{ chainId: 't', provinceZh: '江苏' }, 'policy:ds-1:t:b1:prov=江苏'],
+    [{ chainId: 't', cityId: 'b' }, 'policy:ds-1:t:b1:city=b'],
+  ])('finds the key of the generated draft for %o: %s', (scope, expected) => {
+    const draft = buildGeneratedDraft(ctxOf({}, scope));
+    expect(policyDraftKeyOf('ds-1', draft)).toBe(expected);
+    expect(policyDraftKeyOf('ds-1', draft)).toBe(policyDraftKey('ds-1', scope, 'b1'));
+  });
+
+  it.each([
+    { id: 'p-t-all-b2', chainId: 't', bankIds: ['b1'] },
+    { id: 'p-u-all-b1', chainId: 't', bankIds: ['b1'] },
+    { id: 'p-t--b1', chainId: 't', bankIds: ['b1'] },
+    { id: 'p-t-all-b1', chainId: 't', bankIds: [] },
+  ])('gives null for an id it did not make: %o', (draft) => {
+    expect(policyDraftKeyOf('ds-1', draft)).toBeNull();
   });
 });
 

@@ -31,6 +31,26 @@ export function policyDraftKey(datasetId: string, scope: Scope, bankId: string):
 }
 
 /**
+ * The IndexedDB key of the policy a draft belongs to, worked back from the draft's id (which names
+ * chain, region and bank as `buildGeneratedDraft` made it): how an editor that holds only the draft
+ * recognises its own policy among the keys another tab reports. null for an id of another form.
+ * @example policyDraftKeyOf('demo-v1', { id: 'p-nev-prov=江苏-b-state-a', chainId: 'nev', bankIds: ['b-state-a'], … })
+ * // → 'policy:demo-v1:nev:b-state-a:prov=江苏'
+ */
+export function policyDraftKeyOf(
+  datasetId: string,
+  draft: Pick<PolicyDraft, 'id' | 'chainId' | 'bankIds'>,
+): string | null {
+  const bankId = draft.bankIds[0];
+  const prefix = `p-${draft.chainId}-`;
+  const suffix = `-${bankId}`;
+  if (bankId === undefined || draft.id.length <= prefix.length + suffix.length) return null;
+  if (!draft.id.startsWith(prefix) || !draft.id.endsWith(suffix)) return null;
+  const region = draft.id.slice(prefix.length, -suffix.length);
+  return `policy:${datasetId}:${draft.chainId}:${bankId}:${region}`;
+}
+
+/**
  * A policy runs for a year from the first day of the month after the data date.
  * @example validityAfter('2025-06-30') // → { validFrom: '2025-07-01', validTo: '2026-06-30' }
  * @example validityAfter('2025-12-15') // → { validFrom: '2026-01-01', validTo: '2026-12-31' }
