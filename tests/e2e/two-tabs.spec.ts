@@ -5,8 +5,10 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { itemKey, meetingBatches } from '../../src/analysis/meeting';
+import { batchKpis } from '../../src/analysis/kpis';
+import { applyStatusEdits, itemKey, meetingBatches } from '../../src/analysis/meeting';
 import { DatasetSchema, type BatchStatus } from '../../src/domain/schema';
+import { formatCount } from '../../src/i18n/format';
 import { expect, isLocalUrl, test } from './fixtures';
 
 const demo = DatasetSchema.parse(JSON.parse(readFileSync('data/demo.v1.json', 'utf8')));
@@ -132,6 +134,26 @@ test('erase all in one tab empties the other, which never writes the erased stat
   await tabB.reload();
   await expect(tabB.getByTestId('view-meeting')).toHaveAttribute('data-draft', 'loaded');
   await expectStatuses(tabB, { [X]: 'pushed', [Y]: 'pushed', [Z]: 'contacted' });
+});
+
+test('the presentation open in one tab follows a status set in another', async ({
+  page: tabA,
+  context,
+  foreignRequests,
+}) => {
+  const disbursed = (edits: Parameters<typeof applyStatusEdits>[1]) =>
+    formatCount(
+      batchKpis(applyStatusEdits(original, edits).flatMap((b) => b.items)).disbursed,
+      'zh',
+    );
+  const tabB = await openSecondTab(context, foreignRequests);
+  await tabB.goto(`./?view=present&meeting=${meeting.id}&scene=6`);
+  const count = tabB.locator('g[data-stage="disbursed"] .count');
+  await expect(count).toHaveText(disbursed({}));
+
+  await openMeeting(tabA);
+  await setStatus(tabA, X, 'disbursed');
+  await expect(count).toHaveText(disbursed({ [X]: { status: 'disbursed' } }));
 });
 
 test('a policy saved in one tab shows in the other, and erase all brings back the generated card', async ({
