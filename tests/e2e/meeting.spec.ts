@@ -170,3 +170,33 @@ test('without local storage the page says so in both languages and still follows
     'This browser refuses local storage',
   );
 });
+
+test('a full storage refuses a new edit with a message and keeps the edits stored before', async ({
+  page,
+}) => {
+  const other = batch.items.find((i) => i.enterpriseId !== item.enterpriseId)!;
+  const otherKey = itemKey(batch.id, other.enterpriseId);
+  const otherStatus = other.status === 'declined' ? 'contacted' : 'declined';
+
+  await openMeeting(page);
+  const row = page.locator(`tr[data-item="${key}"]`);
+  await row.locator('select[data-field="status"]').selectOption('approved');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+
+  // The browser's storage is full from now on.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  const otherRow = page.locator(`tr[data-item="${otherKey}"]`);
+  await otherRow.locator('select[data-field="status"]').selectOption(otherStatus);
+  await expect(page.getByTestId('storage-error')).toContainText('浏览器存储空间已满');
+  // Shown here, but not stored.
+  await expect(otherRow.locator('select[data-field="status"]')).toHaveValue(otherStatus);
+
+  await page.reload();
+  await expect(page.getByTestId('view-meeting')).toHaveAttribute('data-draft', 'loaded');
+  await expect(row.locator('select[data-field="status"]')).toHaveValue('approved');
+  await expect(otherRow.locator('select[data-field="status"]')).toHaveValue(other.status);
+});
