@@ -7,6 +7,7 @@ import { keyOfHeader } from './headers';
 import { SHEET_KEYS } from './issues';
 
 const DELIMITERS = [',', '\t', ';', '|'] as const;
+const HEAD_CHARS = 64 * 1024;
 
 /** How many cells of a header row name a column of the template (the best of the three sheets). */
 function knownHeaders(cells: readonly string[]): number {
@@ -28,8 +29,10 @@ function knownHeaders(cells: readonly string[]): number {
 export function guessDelimiter(text: string): string {
   let best: string | undefined;
   let bestKnown = 0;
+  // The header row is at the start; Papa's cost grows with the text even with preview: 1.
+  const head = text.slice(0, HEAD_CHARS);
   for (const delimiter of DELIMITERS) {
-    const parsed = Papa.parse<string[]>(text, { delimiter, preview: 1, skipEmptyLines: false });
+    const parsed = Papa.parse<string[]>(head, { delimiter, preview: 1, skipEmptyLines: false });
     const known = knownHeaders((parsed.data[0] ?? []).map((c) => String(c)));
     if (known > bestKnown) {
       best = delimiter;
