@@ -308,6 +308,11 @@ export const ISSUE_CATALOGUE = {
     zh: '机构类型个数与合作银行个数不一致，按名称判断',
     en: 'Institution types do not pair with lending banks; read from names',
   },
+  W_BANK_TYPE_UNKNOWN: {
+    severity: 'warning',
+    zh: '无法识别的机构类型，按名称判断',
+    en: 'Unrecognised institution type; read from the name',
+  },
   W_CREDIT_EXPIRED: {
     severity: 'warning',
     zh: '授信已在数据日期前到期，不计入已获授信',

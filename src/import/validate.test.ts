@@ -832,14 +832,20 @@ describe('validateWorkbook() — credit relations', () => {
     expect(brief(r)).toContain('2 W_BANK_TYPE_COUNT');
   });
 
-  it('rejects a row whose 机构类型 is no §2.8 type, naming the value', () => {
+  it('warns about a 机构类型 that is no §2.8 type, naming the value, and reads the name', () => {
     const r = run({
       enterprises: enterprises([
-        baseEnterprise(A, { approved: '100', banks: '江苏银行', bankTypes: '大银行' }),
+        baseEnterprise(A, { approved: '100', banks: '江苏银行', bankTypes: '民营企业' }),
       ]),
     });
-    expect(issue(r, 'E_BAD_VALUE')).toMatchObject({ row: 2, value: '大银行' });
-    expect(r.summary.enterprises.rejected).toBe(1);
+    expect(issue(r, 'W_BANK_TYPE_UNKNOWN')).toMatchObject({
+      row: 2,
+      column: '合作银行机构类型 / Lending bank types',
+      value: '民营企业',
+      severity: 'warning',
+    });
+    expect(r.summary.enterprises).toMatchObject({ imported: 1, rejected: 0 });
+    expect(r.banks[0]?.type).toBe('city_commercial_bank');
   });
 
   it('uses the relations sheet instead, with full fields and statuses', () => {

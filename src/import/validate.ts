@@ -1272,8 +1272,8 @@ const UNCLASSIFIED_LISTED = 20;
 
 /**
  * The 合作银行 list of a row, with the 机构类型 of each bank when that optional column is filled:
- * one type for every bank, or one per bank in the same order. A type that is not a §2.8 type is an
- * error (with suggestions); a count that fits neither is a warning and the names decide.
+ * one type for every bank, or one per bank in the same order. A type that is not a §2.8 type, or a
+ * count that fits neither, is a warning and the names decide.
  */
 function readBankList(r: Row<'enterprises'>): { name: string; type?: InstitutionType }[] {
   const out: { name: string; type?: InstitutionType }[] = [];
@@ -1286,12 +1286,25 @@ function readBankList(r: Row<'enterprises'>): { name: string; type?: Institution
     }
   }
   const types: InstitutionType[] = [];
+  let unknownType = false;
   for (const item of splitList(r.raw('bankTypes'))) {
-    const t = r.take('bankTypes', parseInstitutionType(item));
-    if (t != null) types.push(t);
+    const t = parseInstitutionType(item);
+    if (t.ok) {
+      if (t.value !== null) types.push(t.value);
+      continue;
+    }
+    // A warning, not an error: a column named 机构类型 may describe the enterprise itself.
+    unknownType = true;
+    r.issue(
+      'bankTypes',
+      'W_BANK_TYPE_UNKNOWN',
+      `${t.messageZh}；机构类型按名称判断`,
+      `${t.messageEn}; types are read from the names`,
+      { value: item, suggestion: t.suggestions?.join(' | ') },
+    );
   }
-  const fits = types.length === 1 || types.length === names.length;
-  if (types.length > 0 && !fits) {
+  const fits = !unknownType && (types.length === 1 || types.length === names.length);
+  if (types.length > 0 && !fits && !unknownType) {
     r.issue(
       'bankTypes',
       'W_BANK_TYPE_COUNT',
