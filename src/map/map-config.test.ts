@@ -20,6 +20,17 @@ describe('parseMapConfig()', () => {
     expect(parseMapConfig(raw)).toEqual({ config: raw, notice: null });
   });
 
+  it('accepts allowed origins and writes them as origins', () => {
+    const raw = {
+      allowedOrigins: ['https://gis.intranet/', 'http://10.0.0.7:8080'],
+      basemap: { type: 'style', url: 'https://gis.intranet/s.json' },
+    };
+    expect(parseMapConfig(raw).config.allowedOrigins).toEqual([
+      'https://gis.intranet',
+      'http://10.0.0.7:8080',
+    ]);
+  });
+
   it.each([
     ['an unknown type', { basemap: { type: 'wms', url: 'x' } }, 'basemap.type'],
     ['a missing URL', { basemap: { type: 'geojson' } }, 'basemap.url'],
@@ -35,6 +46,16 @@ describe('parseMapConfig()', () => {
     ],
     ['an unknown basemap key', { basemap: { type: 'geojson', url: 'a', tiles: [] } }, 'basemap'],
     ['no object at all', 'geojson', '(root)'],
+    [
+      'an allowed origin with a path',
+      { allowedOrigins: ['https://gis.intranet/tiles'], basemap: { type: 'geojson', url: 'a' } },
+      'allowedOrigins.0',
+    ],
+    [
+      'a wildcard origin',
+      { allowedOrigins: ['*'], basemap: { type: 'geojson', url: 'a' } },
+      'allowedOrigins.0',
+    ],
   ])(
     'parseMapConfig() falls back to the bundled basemap on %s and names the field',
     (_, raw, field) => {
@@ -46,10 +67,13 @@ describe('parseMapConfig()', () => {
     },
   );
 
-  it('the shipped static/config.json selects the bundled basemap', () => {
+  it('the shipped static/config.json selects the bundled basemap and allows no other host', () => {
     const raw: unknown = JSON.parse(
       readFileSync(new URL('../../static/config.json', import.meta.url), 'utf8'),
     );
-    expect(parseMapConfig(raw)).toEqual({ config: { basemap: BUNDLED_BASEMAP }, notice: null });
+    expect(parseMapConfig(raw)).toEqual({
+      config: { allowedOrigins: [], basemap: BUNDLED_BASEMAP },
+      notice: null,
+    });
   });
 });

@@ -10,10 +10,15 @@
  * labelLat), drawn as the whole basemap. `style`: a maplibre style URL drawn under the data; the
  * optional `provincesUrl` adds the province choropleth and province clicks on top of it.
  * Relative URLs resolve against the page, so the app works under any sub-path.
+ *
+ * Every URL must be on the page's own origin unless its origin is listed in `allowedOrigins`
+ * (`"allowedOrigins": ["https://gis.intranet"]`); request-gate.ts enforces it for every request
+ * the map makes. The page's Content-Security-Policy must allow the same origin (README).
  */
 import type { FontFacesSpecification } from 'maplibre-gl';
 import { z } from 'zod';
 import { isAllowedResourceUrl } from './font-faces';
+import { parseOrigin } from './request-gate';
 
 const UrlSchema = z
   .string()
@@ -28,10 +33,22 @@ export const BasemapConfigSchema = z.discriminatedUnion('type', [
 ]);
 export type BasemapConfig = z.infer<typeof BasemapConfigSchema>;
 
-/** config.json as a deployer writes it. `fonts` points at a maplibre `font-faces` JSON file. */
+/** An origin as a deployer lists it: `https://gis.intranet` (a trailing slash is dropped). */
+const OriginSchema = z
+  .string()
+  .refine((s) => parseOrigin(s) !== null, {
+    message: 'must be an origin like "https://gis.intranet" (scheme and host, no path)',
+  })
+  .transform((s) => parseOrigin(s) ?? s);
+
+/**
+ * config.json as a deployer writes it. `fonts` points at a maplibre `font-faces` JSON file;
+ * `allowedOrigins` lists the other hosts the map may request (none by default).
+ */
 export const MapConfigFileSchema = z.object({
   basemap: BasemapConfigSchema,
   fonts: UrlSchema.optional(),
+  allowedOrigins: z.array(OriginSchema).max(50).optional(),
 });
 export type MapConfigFile = z.infer<typeof MapConfigFileSchema>;
 
@@ -40,6 +57,8 @@ export interface MapConfig {
   basemap: BasemapConfig;
   /** maplibre `font-faces`; null: labels use whatever fonts the machine has. */
   fontFaces: FontFacesSpecification | null;
+  /** Origins besides the page's that the map may request (request-gate.ts); none if absent. */
+  allowedOrigins?: readonly string[];
 }
 
 export const BUNDLED_BASEMAP: BasemapConfig = {
@@ -66,3 +85,24 @@ export function parseMapConfig(raw: unknown): { config: MapConfigFile; notice: s
 /** The notice shown when the configured basemap cannot be used. */
 export const fallbackNotice = (why: string): string =>
   `地图配置无效，已改用内置示意底图 / Invalid map configuration, using the bundled demo basemap — ${why}`;
+
+/** The notice shown when config.json names a host it does not allow. */
+export const refusedNotice = (why: string): string =>
+  `地图配置中的地址未获允许，已改用内置示意底图 / A map address in the configuration is not allowed, using the bundled demo basemap — ${why}`;
+
+/**
+ * The notice shown when a basemap file cannot be loaded or is not province GeoJSON; `fellBack`:
+ * the bundled map is drawn instead (a deployer's file failed, not the bundled one).
+ */
+export const basemapFileNotice = (why: string, fellBack: boolean): string =>
+  fellBack
+    ? `底图文件无法使用，已改用内置示意底图 / The basemap file could not be used, showing the bundled demo basemap — ${why}`
+    : `底图文件无法使用，省界无法显示 / The basemap file could not be used, province outlines are missing — ${why}`;
+
+/** The notice shown when a deployer's `provincesUrl` cannot be used (the style stays). */
+export const provincesFileNotice = (why: string): string =>
+  `省级区划文件无法使用，省份着色和点击不可用 / The province file could not be used, province colouring and clicks are off — ${why}`;
+
+/** The notice shown when a deployer's basemap style fails and the bundled map is drawn instead. */
+export const styleFallbackNotice = (why: string): string =>
+  `底图样式无法加载，已改用内置示意底图 / The basemap style could not be loaded, showing the bundled demo basemap — ${why}`;
