@@ -222,7 +222,7 @@ test('real bank names count as lenders: the GBK sample shows the hand-counted SM
   await expect(table.locator('tr[data-chain="ic"] td[data-col="smeCoverage"]')).toContainText(
     '66.7%',
   );
-  await expect(table.locator('tfoot td').nth(5)).toHaveText('60%');
+  await expect(table.locator('tfoot td').nth(5)).toHaveText(/^60(\.0)?%$/); // the share format may or may not keep “.0”
 });
 
 test('a backup with a need of 9e15 万元 is refused with the path and a reason, nothing restored', async ({
