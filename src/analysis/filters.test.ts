@@ -6,7 +6,9 @@ import {
   EMPTY_FILTERS,
   facetCounts,
   filterEnterprises,
+  filtersHiding,
   searchChain,
+  type Filters,
 } from './filters';
 import {
   createBank,
@@ -157,4 +159,56 @@ describe('searchChain()', () => {
   it('an empty query finds nothing', () => {
     expect(searchChain(ctx, '  ')).toEqual([]);
   });
+});
+
+describe('filtersHiding()', () => {
+  const ctx = buildChainContext(analyzeDataset(fixture()), 't');
+
+  it.each([
+    // e5 is in t.mid but in city b
+    ['e5', { city: 'a', link: 't.mid' }, ['city']],
+    // e4 (b, 浙江, no SRDI tier, gap 900) fails all four, in facet order, the gap last
+    [
+      'e4',
+      { province: '江苏', city: 'a', srdi: 'little_giant', gapMin: 950 },
+      ['province', 'city', 'srdi', 'gapMin'],
+    ],
+    ['e1', { role: 'leader' }, ['role']],
+    // e1 borrows from b1 only
+    ['e1', { lender: 'b2' }, ['lender']],
+    ['e1', { gapMin: 1 }, ['gapMin']],
+    ['e4', { link: 't.mid', stage: 'midstream' }, ['stage', 'link']],
+  ] as const)('filtersHiding(%s, %o) is %o', (id, f, expected) => {
+    expect(filtersHiding(ctx, { ...EMPTY_FILTERS, ...f }, id)).toEqual(expected);
+  });
+
+  it('filtersHiding() is empty for an enterprise the filters show', () => {
+    expect(
+      filtersHiding(ctx, { ...EMPTY_FILTERS, city: 'a', link: 't.mid', gapMin: 1 }, 'e2'),
+    ).toEqual([]);
+    expect(filtersHiding(ctx, EMPTY_FILTERS, 'e4')).toEqual([]);
+  });
+
+  it('filtersHiding() is empty for an enterprise not of the chain', () => {
+    expect(filtersHiding(ctx, { ...EMPTY_FILTERS, city: 'a', gapMin: 5000 }, 'nope')).toEqual([]);
+  });
+
+  it.each<Partial<Filters>>([
+    { city: 'a' },
+    { province: '浙江', gapMin: 950 },
+    { link: 't.mid', srdi: 'little_giant' },
+    { lender: 'b2', stage: 'upstream' },
+  ])(
+    'filtersHiding() names a filter exactly for the enterprises filterEnterprises() drops (%o)',
+    (f) => {
+      const filters = { ...EMPTY_FILTERS, ...f };
+      const shown = new Set(filterEnterprises(ctx, filters).map((e) => e.id));
+      for (const e of ctx.enterprises) {
+        expect({ id: e.id, hidden: filtersHiding(ctx, filters, e.id).length > 0 }).toEqual({
+          id: e.id,
+          hidden: !shown.has(e.id),
+        });
+      }
+    },
+  );
 });

@@ -225,3 +225,24 @@ export function searchChain(ctx: ChainContext, query: string, limit = 12): Searc
   }
   return hits.slice(0, limit);
 }
+
+/**
+ * The filters that hide an enterprise of the chain: each active facet it fails, and `gapMin` when
+ * its gap is below the threshold. Empty when the filters show it (or it is not of the chain).
+ * @example filtersHiding(ctx, { ...EMPTY_FILTERS, role: 'fill', city: 'changzhou' }, 'e-nev-changzhou-003')
+ * // ['role'] for a stabilising firm of Changzhou
+ */
+export function filtersHiding(
+  ctx: ChainContext,
+  filters: Filters,
+  enterpriseId: string,
+): (keyof Filters)[] {
+  const i = ctx.enterprises.findIndex((e) => e.id === enterpriseId);
+  if (i < 0) return [];
+  const table = facetTable(ctx);
+  const out: (keyof Filters)[] = activeFacets(filters).filter(
+    (key) => !(table.values[key][i] as readonly string[]).includes(filters[key] as string),
+  );
+  if (filters.gapMin !== null && (table.gaps[i] as number) < filters.gapMin) out.push('gapMin');
+  return out;
+}

@@ -1,22 +1,23 @@
 /**
  * The chain graph as an `{@attach}`: one cytoscape instance (canvas renderer) per element, fed from a
- * nested effect whenever the input changes, events sent out through callbacks. Elements and style are
- * built by the pure ./elements and ./style; this module only owns the instance, the tooltip and the
- * readiness attributes browser tests wait on:
+ * nested effect whenever the input or the panel's size changes, events sent out through callbacks.
+ * Elements and style are built by the pure ./elements and ./style, laid out for the panel's size;
+ * the view stays at zoom 1 (a card's font size is what the reader sees) unless the user zooms.
+ * This module only owns the instance, the tooltip and the readiness attributes tests wait on:
  * - `data-ready`: "false" while new input is being applied, "true" once cytoscape has painted it;
  * - `data-selected`: the selected link id, or '';
  * - `data-highlighted`: the sorted, space-separated ids of highlighted link nodes.
  */
 import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
+import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import { VERDICT_LABELS } from '../i18n/labels';
 import { formatCount, formatWan } from '../i18n/format';
-import { buildGraphElements, type GraphInput } from './elements';
+import { buildGraphElements, graphBounds, type GraphFrame, type GraphInput } from './elements';
 import { buildGraphStyle } from './style';
 
 export interface ChainGraphCallbacks {
   onselectlink(id: string | null): void;
-  onselectenterprise(id: string): void;
   /** The link under the pointer, or null when the pointer leaves it. */
   onhoverlink?(id: string | null): void;
 }
@@ -36,19 +37,17 @@ function markCytoscapeStylesheet(): void {
 
 export const MIN_ZOOM = 0.2;
 export const MAX_ZOOM = 3;
-const FIT_PADDING = 30;
 
-const instances = new WeakMap<HTMLElement, Core>();
+const instances = new WeakMap<HTMLElement, { cy: Core; reset: () => void }>();
 
-/** Fits the whole graph in the view of the chain graph mounted on `el` (no-op before it mounts). */
-export function fitChainGraph(el: HTMLElement | undefined): void {
-  const cy = el && instances.get(el);
-  if (cy) cy.fit(undefined, FIT_PADDING);
+/** Back to the diagram as laid out for the panel: zoom 1, centred (no-op before it mounts). */
+export function resetChainGraph(el: HTMLElement | undefined): void {
+  if (el) instances.get(el)?.reset();
 }
 
 /** Zooms the chain graph mounted on `el` by `factor` around the centre of its view. */
 export function zoomChainGraph(el: HTMLElement | undefined, factor: number): void {
-  const cy = el && instances.get(el);
+  const cy = el && instances.get(el)?.cy;
   if (!cy) return;
   cy.zoom({
     level: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, cy.zoom() * factor)),
@@ -83,23 +82,33 @@ export function chainGraph(
       autoungrabify: true,
       autounselectify: true,
     });
-    instances.set(el, cy);
     Object.defineProperty(el, 'chainAtlasCy', { value: cy, configurable: true });
 
     const tooltip = createTooltip(el);
     let destroyed = false;
     let generation = 0;
-    /** The chain whose layout the view was last fitted to (refit only when it changes). */
-    let fittedChainId: string | null = null;
-    /** The link whose expansion was last brought into view (pan only when it changes). */
-    let revealedLinkId: string | null = null;
+    /** The panel's size, which the diagram is laid out for. */
+    let frame = $state.raw<GraphFrame>({ width: el.clientWidth, height: el.clientHeight });
+    /** The chain and frame the view was last placed for (placed again only when they change). */
+    let placedFor = '';
+    let userMoved = false;
+
+    /** Zoom 1, the drawing centred in the panel, or from its top-left corner when it is larger. */
+    const reset = () => {
+      userMoved = false;
+      const input = untrack(() => getInput());
+      const b = graphBounds(input, frame);
+      cy.zoom(1);
+      cy.pan({
+        x: Math.max(0, (cy.width() - (b.x2 - b.x1)) / 2) - b.x1,
+        y: Math.max(0, (cy.height() - (b.y2 - b.y1)) / 2) - b.y1,
+      });
+    };
+    instances.set(el, { cy, reset });
 
     const onTapLink = (event: EventObject) => {
       const id: string = event.target.id();
       callbacks.onselectlink(id === getInput().selectedLinkId ? null : id);
-    };
-    const onTapEnterprise = (event: EventObject) => {
-      callbacks.onselectenterprise(String(event.target.data('enterpriseId')));
     };
     const onOver = (event: EventObject) => {
       el.style.cursor = 'pointer';
@@ -114,30 +123,31 @@ export function chainGraph(
       tooltip.hidden = true;
       if (event.target.hasClass('link')) callbacks.onhoverlink?.(null);
     };
-    const hoverable = 'node.link, node.enterprise, node.group';
+    const hoverable = 'node.link';
     cy.on('tap', 'node.link', onTapLink);
-    cy.on('tap', 'node.enterprise', onTapEnterprise);
     cy.on('mouseover', hoverable, onOver);
     cy.on('mousemove', hoverable, onMove);
     cy.on('mouseout', hoverable, onOut);
 
     // cytoscape follows window resizes only; the graph pane also changes size with the layout
-    // (first paint, maximise/restore). Until the user pans or zooms, the chain keeps fitting the pane.
-    let pendingFit = false;
-    let userMoved = false;
+    // (first paint, maximise/restore, the panels folding): the diagram is laid out again for it.
     const onUserMove = () => {
       userMoved = true;
     };
     el.addEventListener('wheel', onUserMove, { passive: true });
-    el.addEventListener('pointerdown', onUserMove);
+    const onDrag = () => {
+      userMoved = true;
+    };
+    cy.on('dragpan', onDrag);
     const resizeObserver =
       typeof ResizeObserver === 'undefined'
         ? null
         : new ResizeObserver(() => {
             cy.resize();
-            if ((pendingFit || !userMoved) && cy.width() > 0 && cy.height() > 0) {
-              pendingFit = false;
-              cy.fit(undefined, FIT_PADDING);
+            const width = el.clientWidth;
+            const height = el.clientHeight;
+            if (width > 0 && height > 0 && (width !== frame.width || height !== frame.height)) {
+              frame = { width, height };
             }
           });
     resizeObserver?.observe(el);
@@ -158,20 +168,21 @@ export function chainGraph(
         .map((n) => n.id())
         .sort()
         .join(' ');
-      if (input.chain.id !== fittedChainId) {
-        fittedChainId = input.chain.id;
-        userMoved = false;
-        if (cy.width() > 0 && cy.height() > 0) cy.fit(undefined, FIT_PADDING);
-        else pendingFit = true;
-      } else if (input.expanded && input.expanded.linkId !== revealedLinkId) {
-        revealExpansion(cy, input.expanded.linkId);
+      el.dataset.fontPx = String(input.fontPx);
+      // A new chain, or a new panel size before the user zoomed or panned: place the view again.
+      const place = `${input.chain.id} ${frame.width}x${frame.height} ${input.lang}`;
+      const newChain = !placedFor.startsWith(`${input.chain.id} `);
+      if (place !== placedFor && (newChain || !userMoved) && frame.width > 0) {
+        placedFor = place;
+        reset();
       }
-      revealedLinkId = input.expanded?.linkId ?? null;
     };
 
     $effect(() => {
       const input = getInput();
-      const elements = buildGraphElements(input);
+      const size = frame;
+      if (size.width === 0 || size.height === 0) return;
+      const elements = buildGraphElements(input, size);
       const current = ++generation;
       el.dataset.ready = 'false';
       // Labels are drawn on canvas and cached as bitmaps: the web font's glyphs for them must be
@@ -193,9 +204,8 @@ export function chainGraph(
       destroyed = true;
       resizeObserver?.disconnect();
       el.removeEventListener('wheel', onUserMove);
-      el.removeEventListener('pointerdown', onUserMove);
+      cy.off('dragpan', onDrag);
       cy.off('tap', 'node.link', onTapLink);
-      cy.off('tap', 'node.enterprise', onTapEnterprise);
       cy.off('mouseover', hoverable, onOver);
       cy.off('mousemove', hoverable, onMove);
       cy.off('mouseout', hoverable, onOut);
@@ -261,16 +271,6 @@ function applyElements(cy: Core, next: readonly ElementDefinition[]): void {
     }
     if (added.length > 0) cy.add(added);
   });
-}
-
-/** Pans (without zooming) so that an expanded link's ring and its names are in view, if they are not. */
-function revealExpansion(cy: Core, linkId: string): void {
-  const link = cy.getElementById(linkId);
-  if (link.empty()) return;
-  const ring = link.union(cy.nodes('.enterprise, .group'));
-  const box = ring.renderedBoundingBox({ includeLabels: true });
-  if (box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height()) return;
-  cy.center(ring);
 }
 
 function fontFamilyOf(el: HTMLElement): string {
@@ -347,11 +347,7 @@ function tooltipLines(input: GraphInput, event: EventObject): string[] {
     }
     return lines;
   }
-  if (node.hasClass('enterprise')) {
-    return [String(node.data('name')), String(node.data('cityLabel'))];
-  }
-  const count = formatCount(Number(node.data('count')), lang);
-  return [String(node.data('name')), zh ? `${count} 家企业` : `${count} enterprises`];
+  return [String(node.data('name'))];
 }
 
 function showTooltip(tip: HTMLDivElement, lines: readonly string[]): void {

@@ -1,13 +1,14 @@
 /**
- * Pure builder of the chain graph's cytoscape elements: link nodes with their overlay colour (or a pie
- * of their enterprises' classes), size, wrapped label and badge; supply and feedback edges with the
- * bends computed by ./layout; and, for the selected link, its enterprises (or city groups) on a ring.
- * Every colour comes from ../overlays so the graph, the map and the legend agree.
+ * Pure builder of the chain graph's cytoscape elements: one card per link (name, firm count and the
+ * active overlay as a figure, a colour or a stacked bar), sized to its text and laid out in columns
+ * by layer across the panel (./layout `layoutCards`); stage headers (上游 / 中游 / 下游) over the
+ * columns; badges (卡脖子 / 短板 / 长板 / 延链 / 链主) as words; supply and feedback edges with their
+ * bends. Every colour comes from ../overlays so the graph, the map and the legend agree.
  */
 import type { ElementDefinition } from 'cytoscape';
 import type { GroupCoverage } from '../analysis/coverage';
-import type { Chain, Link } from '../domain/schema';
-import type { Lang } from '../i18n/format';
+import type { Chain, Link, Stage } from '../domain/schema';
+import { formatCount, formatShare, formatWan, type Lang } from '../i18n/format';
 import {
   colorOf,
   groupClass,
@@ -19,11 +20,11 @@ import {
 } from '../overlays/overlays';
 import {
   edgeId,
-  layoutChain,
-  makeRoom,
-  placeEnterprises,
+  layoutCards,
   routeFeedbackEdges,
   toSegments,
+  type CardLayout,
+  type CardSize,
   type Point,
 } from './layout';
 
@@ -35,45 +36,42 @@ export interface LinkStat {
   mix: Record<string, number>;
 }
 
-export interface ExpandedEnterprise {
-  id: string;
-  label: string;
-  cityId: string;
-  cityLabel: string;
-  cls: string;
-}
-
 export interface GraphInput {
   chain: Chain;
   links: readonly Link[];
   lang: Lang;
   overlay: Overlay;
   linkStats: ReadonlyMap<string, LinkStat>;
-  sizeBy: 'enterprises' | 'gap';
   selectedLinkId: string | null;
-  expanded: { linkId: string; enterprises: readonly ExpandedEnterprise[] } | null;
   highlight: { linkIds: ReadonlySet<string>; enterpriseIds: ReadonlySet<string> } | null;
+  /**
+   * Font size of the cards' text, CSS px. The diagram is laid out for its panel and drawn at zoom
+   * 1, so this is the size a reader sees (13 on a laptop, 15 on a large screen, 22 on a projector).
+   */
+  fontPx: number;
 }
 
-/** Diameter of a link node, px: the square root of its value scales between these bounds. */
-export const LINK_SIZE = { min: 26, max: 58 } as const;
-export const ENTERPRISE_SIZE = 12;
-export const GROUP_SIZE = { min: 22, max: 44 } as const;
-/** Font size of city group labels, px (the style uses it too). */
-export const GROUP_FONT_PX = 11;
-/** Widest line of a link label, in em: 7 CJK characters, or about 20 Latin ones. */
-export const LINK_LABEL_EM: Record<Lang, number> = { zh: 7, en: 11 };
-/** Longest enterprise name drawn next to its dot, in em; the tooltip shows the full name. */
-export const ENTERPRISE_LABEL_EM = 13;
-/** Room a ring leaves to a link above it (for that link's label) and below it (for its badge), px. */
-const ROOM_ABOVE = 80;
-const ROOM_BELOW = 50;
-/** Pie slots the style declares: the largest categorical palette (roles) has six classes. */
-export const PIE_SLOTS = 6;
+/** The panel the diagram is laid out for, CSS px. */
+export interface GraphFrame {
+  width: number;
+  height: number;
+}
+
+/** Longest a link name may wrap to, in lines (the card grows; nothing is cut). */
+export const MAX_NAME_LINES = 6;
+/** Widest a card gets, in em (a wider panel spreads the columns, not the cards). */
+const MAX_CARD_EM = 16;
+/** Narrowest a card gets, in em. */
+const MIN_CARD_EM = 5.5;
+/** Between a name and its figure when both fit on one line of a card. */
+const INLINE_GAP = ' · ';
+/** Safety factor on the estimated advance width of a line (the estimate is per character class). */
+const TEXT_SLACK = 1.08;
 
 const PIE_OVERLAYS: ReadonlySet<Overlay> = new Set(['role', 'size', 'srdi']);
 /**
- * Overlays whose link colour is a pie of the link's enterprises rather than a group class.
+ * Overlays that classify each firm (role, size, SRDI tier): a link shows their mix as a stacked bar
+ * (and in the link list a small pie) rather than one group class.
  * @example isPieOverlay('role') // true; isPieOverlay('verdict') // false
  */
 export const isPieOverlay = (overlay: Overlay): boolean => PIE_OVERLAYS.has(overlay);
@@ -142,7 +140,7 @@ export function pieSlices(
 
 /**
  * The colour of a link under an overlay: the group class colour for gap, gap ratio and verdict; for
- * role, size and SRDI the colour of its largest class (the node itself shows the whole pie).
+ * role, size and SRDI the colour of its largest class (the card shows the whole mix as a bar).
  * @example linkColor('verdict', { coverage: { verdict: 'covered', … }, … }) // '#1a9850'
  */
 export function linkColor(overlay: Overlay, stat: LinkStat | undefined): string {
@@ -175,6 +173,8 @@ export function nodeSize(value: number, maxValue: number, range: { min: number; 
 // ---------------------------------------------------------------- labels
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u;
+/** A Chinese character: a run holding one may break between characters; punctuation alone may not. */
+const IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/u;
 /** Never at the start of a line (closing punctuation) / never at its end (opening punctuation). */
 const CLOSING = /^[)\]}>,.;:!?%/、，。：；！？）】》」』’”·…]/u;
 const OPENING = /[([{<（【《「『‘“]$/u;
@@ -212,7 +212,10 @@ function chunks(text: string): { text: string; space: boolean }[] {
     const last = out[out.length - 1];
     // Latin words break only at spaces (a hyphenated word stays whole).
     const latinRun = last && !space && !CJK.test(last.text.slice(-1)) && !CJK.test(piece[0] ?? '');
-    if (last && !space && (glueNext || CLOSING.test(piece) || latinRun)) last.text += piece;
+    // A Latin run may break after a slash ('IGBT/' + 'SiC'), as browsers break URLs.
+    const afterSlash = last?.text.endsWith('/') === true;
+    if (last && !space && (glueNext || CLOSING.test(piece) || (latinRun && !afterSlash)))
+      last.text += piece;
     else out.push({ text: piece, space });
     glueNext = OPENING.test(piece);
     space = false;
@@ -246,7 +249,7 @@ export function wrapLabel(text: string, maxEm: number, maxLines = 3): string {
   const total = emWidth(trimmed);
   if (total <= maxEm) return trimmed;
   const parts = chunks(trimmed).flatMap((part) => {
-    if (emWidth(part.text) <= maxEm || !CJK.test(part.text)) return [part];
+    if (emWidth(part.text) <= maxEm || !IDEOGRAPH.test(part.text)) return [part];
     // A CJK run longer than a line: break it into line-sized pieces.
     const pieces: { text: string; space: boolean }[] = [];
     let piece = '';
@@ -296,183 +299,348 @@ export function truncateLabel(text: string, maxEm: number): string {
 const linkName = (link: Link, lang: Lang) => (lang === 'zh' ? link.nameZh : link.nameEn);
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits + 0;
 
-function pieData(overlay: Overlay, mix: Readonly<Record<string, number>>) {
-  const slices = pieSlices(overlay, mix);
-  if (slices.length === 0) return null;
-  const data: Record<string, string | number> = {};
-  for (let i = 0; i < PIE_SLOTS; i++) {
-    data[`pie${i + 1}Size`] = slices[i]?.percent ?? 0;
-    data[`pie${i + 1}Color`] = slices[i]?.color ?? NO_DATA_COLOR;
-  }
-  return data;
-}
-
-/**
- * Label placement of an enterprise on the ring: its name reads outwards along the radius, turned so
- * that it is never upside down (right half: starts next to the dot; left half: ends next to it).
- */
-function radialLabel(node: Point, center: Point, size: number) {
-  const angle = Math.atan2(node.y - center.y, node.x - center.x);
-  const cos = Math.cos(angle);
-  const sin = Math.sin(angle);
-  const d = size / 2 + 4;
-  const right = cos >= -1e-9;
-  return {
-    labelAngle: round(right ? angle : angle - Math.PI, 4),
-    labelHalign: right ? 'right' : 'left',
-    labelValign: 'center',
-    labelDx: round(d * cos + (right ? -size / 2 : size / 2)),
-    labelDy: round(d * sin),
-  };
-}
-
-/**
- * Label placement of a city group: level (a few short labels), its box centred on the outward radius
- * just beyond the node, so that neighbouring groups' labels point away from each other.
- */
-function outsideLabel(node: Point, center: Point, size: number, label: string) {
-  const angle = Math.atan2(node.y - center.y, node.x - center.x);
-  const cos = Math.cos(angle);
-  const sin = Math.sin(angle);
-  const halfWidth = (emWidth(label) * GROUP_FONT_PX) / 2;
-  const halfHeight = GROUP_FONT_PX * 0.7;
-  // distance from the node's centre to the label's centre along the radius
-  const d = size / 2 + 4 + halfWidth * Math.abs(cos) + halfHeight * Math.abs(sin);
-  return {
-    labelAngle: 0,
-    labelHalign: 'center',
-    labelValign: 'center',
-    labelDx: round(d * cos),
-    labelDy: round(d * sin),
-  };
-}
-
 const classes = (...names: (string | false | null | undefined)[]) =>
   names.filter(Boolean).join(' ');
 
-/** Layouts already computed, per chain object and the very link objects laid out. */
-const layouts = new WeakMap<
-  Chain,
-  { links: readonly Link[]; layout: ReturnType<typeof layoutChain> }[]
->();
-
 /**
- * `layoutChain` once per chain and links (the layout depends on nothing else): a filter, overlay
- * or selection does not lay the chain out again.
+ * The overlay's figure for a link, as its card's last line: the firm count, and the gap or the gap
+ * ratio under those overlays. The verdict is the card's colour (the legend names it); categorical
+ * overlays show their mix as a bar under the text.
+ * @example cardFigure('gap', { enterprises: 35, coverage: { gap: 21000, … } }, 'zh') // '35家 · 2.1亿元'
  */
-function chainLayout(chain: Chain, links: readonly Link[]): ReturnType<typeof layoutChain> {
-  let known = layouts.get(chain);
-  if (!known) {
-    known = [];
-    layouts.set(chain, known);
-  }
-  const same = known.find(
-    (k) => k.links.length === links.length && k.links.every((l, i) => l === links[i]),
-  );
-  if (same) return same.layout;
-  const layout = layoutChain(chain, links);
-  known.push({ links: [...links], layout });
-  return layout;
+export function cardFigure(overlay: Overlay, stat: LinkStat | undefined, lang: Lang): string {
+  const zh = lang === 'zh';
+  const n = stat?.enterprises ?? 0;
+  const count = zh ? `${formatCount(n, lang)}家` : `${formatCount(n, lang)} firms`;
+  if (!stat || n === 0) return count;
+  const c = stat.coverage;
+  const part =
+    overlay === 'gap'
+      ? formatWan(c.gap, lang)
+      : overlay === 'gapRatio'
+        ? `${zh ? '缺口' : 'gap '}${formatShare(c.need > 0 ? c.gap / c.need : null, lang)}`
+        : null;
+  return part ? `${count} · ${part}` : count;
+}
+
+/** Mixes a colour with white: `amount` 0 keeps it, 1 gives white. */
+export function tint(hex: string, amount: number): string {
+  const m = /^#([0-9a-f]{6})$/i.exec(hex);
+  if (!m) return hex;
+  const v = Number.parseInt(m[1] ?? '0', 16);
+  const mix = (c: number) => Math.round(c + (255 - c) * amount);
+  const r = mix((v >> 16) & 255);
+  const g = mix((v >> 8) & 255);
+  const b = mix(v & 255);
+  return `#${((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1)}`;
 }
 
 /**
- * The cytoscape elements of a chain graph, in a stable order: link nodes (chain order), their badges,
- * supply and feedback edges (chain order), then the expansion of the selected link (its enterprises or
- * city groups, then the spokes to them). Node positions are preset; edges that bend carry
- * `segWeights`/`segDistances` for cytoscape's `segments` curve style.
- * @example
- * buildGraphElements({ chain, links, lang: 'zh', overlay: 'verdict', … }).map((e) => e.data.id)
- * // ['t.up', 't.mid', 't.down', 't.ext', 't.up::badge', …, 't.up->t.mid', …, 't.ext->t.up']
+ * Width in em of the longest piece of a name that cannot be broken (a Latin word, with the
+ * punctuation glued to it); a run of Chinese characters breaks anywhere.
+ * @example longestWordEm('功率半导体（IGBT/SiC）') // 3.75 ('（IGBT/')
  */
-export function buildGraphElements(input: GraphInput): ElementDefinition[] {
-  const { chain, lang, overlay, linkStats, highlight, selectedLinkId } = input;
-  const layout = chainLayout(chain, input.links);
-  const linkById = new Map(input.links.map((l) => [l.id, l] as const));
-  const links = chain.linkIds.flatMap((id) => {
-    const link = linkById.get(id);
-    return link && layout.positions.has(id) ? [link] : [];
-  });
+export const longestWordEm = (text: string): number =>
+  Math.max(1, ...chunks(text).map((c) => (IDEOGRAPH.test(c.text) ? 1 : emWidth(c.text))));
 
-  const valueOf = (id: string) => {
-    const stat = linkStats.get(id);
-    if (!stat) return 0;
-    return input.sizeBy === 'gap' ? stat.coverage.gap : stat.enterprises;
+/** The card metrics of a font size: padding, line height, the bar of categorical overlays. */
+export function cardMetrics(fontPx: number) {
+  return {
+    padX: Math.round(fontPx * 0.6),
+    padY: Math.round(fontPx * 0.45),
+    lineHeight: 1.25,
+    line: fontPx * 1.25,
+    bar: Math.max(6, Math.round(fontPx * 0.5)),
+    badgePx: Math.max(12, fontPx - 1),
   };
-  const maxValue = Math.max(0, ...links.map((l) => valueOf(l.id)));
-  const sizeOf = new Map(links.map((l) => [l.id, nodeSize(valueOf(l.id), maxValue, LINK_SIZE)]));
+}
 
-  // The expansion: enterprises (or city groups) on a ring; the rest of the graph makes room for it.
-  const expandedLink =
-    input.expanded && layout.positions.has(input.expanded.linkId) ? input.expanded : null;
-  let move = (p: Point): Point => p;
-  let expansion: ReturnType<typeof placeEnterprises> | null = null;
-  let extent = 0;
-  const center = expandedLink ? layout.positions.get(expandedLink.linkId) : undefined;
-  if (expandedLink && center && expandedLink.enterprises.length > 0) {
-    const linkSize = sizeOf.get(expandedLink.linkId) ?? LINK_SIZE.min;
-    expansion = placeEnterprises(
-      center,
-      expandedLink.enterprises.map((e) => ({ id: e.id, groupKey: e.cityId })),
-      // clear of the link node, its badge above and its label below
-      { radius: linkSize / 2 + 58 },
-    );
-    const labelRoom = expansion.nodes.length > 0 ? ENTERPRISE_LABEL_EM * 9 + 10 : 80;
-    extent = expansion.ringRadius + labelRoom;
-    const c = center;
-    const tolerance = Math.min(layout.columnGap, layout.rowGap) / 4;
-    // Neighbouring columns keep their labels (≈ 50 px either side) clear of the ring's names. In
-    // the centre's own column, a node above must clear the ring with the label under it, a node
-    // below with the badge over it.
-    const dx = Math.max(0, extent + 70 - layout.columnGap);
-    const sameColumn = [...layout.positions.values(), ...[...layout.bends.values()].flat()].filter(
-      (p) => Math.abs(p.x - c.x) <= tolerance && Math.abs(p.y - c.y) > tolerance,
-    );
-    const nearest = (side: 1 | -1) =>
-      Math.min(...sameColumn.filter((p) => (p.y - c.y) * side > 0).map((p) => Math.abs(p.y - c.y)));
-    const dy = Math.max(0, extent + ROOM_ABOVE - nearest(-1), extent + ROOM_BELOW - nearest(1));
-    move = (p) => makeRoom(p, c, dx, dy, tolerance);
+/** Room a badge takes over the top of its card (it sits on the card's top edge), px. */
+export const badgeRoom = (fontPx: number) => Math.round(cardMetrics(fontPx).badgePx * 0.7);
+
+export interface CardText {
+  /** The name broken into lines, then the figure line(s); or `name · figure` on one line when both fit. */
+  label: string;
+  lines: number;
+  /** Room at the top of the card for its badge, px. */
+  top: number;
+  size: CardSize;
+}
+
+/**
+ * The text of every link's card and the card size it needs, for a card width chosen from the
+ * panel: the columns' share of the panel's width less the gutter, at least the chain's longest
+ * unbreakable word (and 5.5 em), at most 16 em.
+ */
+export function cardTexts(
+  links: readonly Link[],
+  figures: ReadonlyMap<string, string>,
+  opts: {
+    lang: Lang;
+    fontPx: number;
+    columnShare: number;
+    gutter: number;
+    bar: boolean;
+    /** Links whose card carries a badge (its top keeps room for it). */
+    badged: ReadonlySet<string>;
+  },
+): Map<string, CardText> {
+  const m = cardMetrics(opts.fontPx);
+  const F = opts.fontPx;
+  const words = Math.max(
+    MIN_CARD_EM,
+    ...links.map((l) => longestWordEm(linkName(l, opts.lang)) * TEXT_SLACK),
+  );
+  const minWidth = words * F + 2 * m.padX;
+  const width = Math.round(
+    Math.min(MAX_CARD_EM * F + 2 * m.padX, Math.max(minWidth, opts.columnShare - opts.gutter)),
+  );
+  const maxEm = (width - 2 * m.padX) / F / TEXT_SLACK;
+  const out = new Map<string, CardText>();
+  for (const link of links) {
+    const full = linkName(link, opts.lang);
+    const fig = figures.get(link.id) ?? '';
+    // A wide card holds the name and its figure on one line (a short card: more fit a column).
+    const oneLine = `${full}${INLINE_GAP}${fig}`;
+    const label =
+      fig && emWidth(oneLine) <= maxEm
+        ? oneLine
+        : [wrapLabel(full, maxEm, MAX_NAME_LINES), wrapLabel(fig, maxEm, 2)]
+            .filter(Boolean)
+            .join('\n');
+    const lines = label.split('\n').length;
+    const top = opts.badged.has(link.id) ? badgeRoom(F) : 0;
+    const height = Math.round(2 * m.padY + top + lines * m.line + (opts.bar ? m.bar + m.padY : 0));
+    out.set(link.id, { label, lines, top, size: { width, height } });
   }
-  const pos = new Map([...layout.positions].map(([id, p]) => [id, move(p)] as const));
+  return out;
+}
+
+/**
+ * The narrowest panel a chain's diagram fits at a font size without panning: every column as wide
+ * as the chain's narrowest card (its longest unbreakable word, at least 5.5 em) plus the gutter.
+ * The Atlas stacks the chain over the map when the side-by-side pane is narrower than this.
+ * @example diagramMinWidth(links, 'zh', 13) // 6 layers, no word over 5.5 em: 6 × (88 + 18) + 16 = 652
+ */
+export function diagramMinWidth(links: readonly Link[], lang: Lang, fontPx: number): number {
+  const m = cardMetrics(fontPx);
+  const layers = layerSpan(links);
+  const words = Math.max(
+    MIN_CARD_EM,
+    ...links.map((l) => longestWordEm(linkName(l, lang)) * TEXT_SLACK),
+  );
+  const card = Math.round(words * fontPx + 2 * m.padX);
+  return layers * (card + gutterOf(fontPx)) + 2 * DIAGRAM_MARGIN;
+}
+
+/**
+ * Columns a chain's diagram has: every layer from the first to the last (a layer without links
+ * still holds the slots of the edges that cross it).
+ */
+const layerSpan = (links: readonly Link[]) =>
+  links.length === 0
+    ? 1
+    : Math.max(...links.map((l) => l.layer)) - Math.min(...links.map((l) => l.layer)) + 1;
+
+/** Room between two columns of cards, px. */
+const gutterOf = (fontPx: number) => Math.max(18, Math.round(fontPx * 1.4));
+/** Margin around the diagram, px. */
+const DIAGRAM_MARGIN = 8;
+
+/** The stage a column shows in its header: the most common stage of its links (ties: upstream first). */
+function columnStage(linkIds: readonly string[], linkById: ReadonlyMap<string, Link>): Stage {
+  const order: Stage[] = ['upstream', 'midstream', 'downstream'];
+  const counts = new Map<Stage, number>();
+  for (const id of linkIds) {
+    const stage = linkById.get(id)?.stage;
+    if (stage) counts.set(stage, (counts.get(stage) ?? 0) + 1);
+  }
+  let best: Stage = 'midstream';
+  let most = -1;
+  for (const s of order) {
+    const c = counts.get(s) ?? 0;
+    if (c > most) {
+      best = s;
+      most = c;
+    }
+  }
+  return best;
+}
+
+const STAGE_TEXT: Record<Stage, Record<Lang, string>> = {
+  upstream: { zh: '上游', en: 'Upstream' },
+  midstream: { zh: '中游', en: 'Midstream' },
+  downstream: { zh: '下游', en: 'Downstream' },
+};
+
+/** Layout per chain, link list, text and frame: a filter or a selection does not lay out again. */
+let lastLayout: { key: string; layout: CardLayout } | null = null;
+
+/**
+ * The cytoscape elements of the chain diagram for a panel of `frame` px, in a stable order: stage
+ * headers, link cards (chain order), their bars and badges, then supply and feedback edges. Drawn
+ * at zoom 1, a card's text renders at `input.fontPx`. Edges that bend carry `segWeights` /
+ * `segDistances` for cytoscape's `segments` curve style.
+ * @example
+ * buildGraphElements({ chain, links, lang: 'zh', overlay: 'verdict', fontPx: 13, … }, { width: 800, height: 500 })
+ *   .filter((e) => e.classes?.includes('link')).map((e) => e.data.id)
+ * // ['t.up', 't.mid', 't.down', 't.ext']
+ */
+export function buildGraphElements(input: GraphInput, frame: GraphFrame): ElementDefinition[] {
+  const { chain, lang, overlay, linkStats, highlight, selectedLinkId, fontPx } = input;
+  const linkById = new Map(input.links.map((l) => [l.id, l] as const));
+  const links = chain.linkIds.flatMap((id) => linkById.get(id) ?? []);
+  const m = cardMetrics(fontPx);
+  const categorical = isPieOverlay(overlay);
+  const layers = layerSpan(links);
+  const margin = DIAGRAM_MARGIN;
+  const gutter = gutterOf(fontPx);
+  const header = Math.round(fontPx * 1.25 + 14);
+  const figures = new Map(links.map((l) => [l.id, cardFigure(overlay, linkStats.get(l.id), lang)]));
+  const texts = cardTexts(links, figures, {
+    lang,
+    fontPx,
+    columnShare: (frame.width - 2 * margin) / layers,
+    gutter,
+    bar: categorical,
+    badged: new Set(
+      links.filter((l) => linkBadge(l, linkStats.get(l.id)?.leaders ?? 0, lang)).map((l) => l.id),
+    ),
+  });
+  const sizes = new Map([...texts].map(([id, t]) => [id, t.size] as const));
+  // Feedback loops (recycling back upstream) run under the cards: the layout keeps room for them.
+  const loops = chain.edges.filter((e) => e.kind === 'feedback').length;
+  const loopRow = fontPx * 1.6;
+  const key = JSON.stringify([
+    chain.id,
+    links.map((l) => [l.id, l.layer]),
+    chain.edges.map((e) => [e.from, e.to, e.kind]),
+    [...sizes.values()].map((s) => [s.width, s.height]),
+    frame.width,
+    frame.height,
+    fontPx,
+  ]);
+  const layout =
+    lastLayout?.key === key
+      ? lastLayout.layout
+      : layoutCards(chain, links, sizes, {
+          width: frame.width,
+          height: frame.height,
+          gutter,
+          // Room for the upper half of a badge that sits on a card's top edge.
+          minGap: Math.round(m.badgePx * 0.8),
+          maxGap: Math.round(fontPx * 3),
+          header,
+          margin,
+          footer: loops > 0 ? Math.round(0.9 * loopRow + 16 * loops) : 0,
+        });
+  lastLayout = { key, layout };
+  const pos = layout.positions;
 
   const isHighlighted = (id: string) => highlight?.linkIds.has(id) === true;
   const isDimmed = (id: string) =>
     highlight !== null && !isHighlighted(id) && id !== selectedLinkId;
 
   const out: ElementDefinition[] = [];
-  const badges: ElementDefinition[] = [];
+  // Stage headers: one over each run of neighbouring columns with the same stage.
+  const runs: { stage: Stage; from: number; to: number }[] = [];
+  layout.columns.forEach((col, i) => {
+    const last = runs[runs.length - 1];
+    // A column of edge slots only (no link) belongs to the stage before it.
+    const stage =
+      col.linkIds.length === 0 && last ? last.stage : columnStage(col.linkIds, linkById);
+    if (last && last.stage === stage) last.to = i;
+    else runs.push({ stage, from: i, to: i });
+  });
+  for (const run of runs) {
+    const a = layout.columns[run.from];
+    const b = layout.columns[run.to];
+    if (!a || !b) continue;
+    const half = layout.columnGap / 2;
+    out.push({
+      group: 'nodes',
+      data: {
+        id: `stage:${run.from}`,
+        kind: 'stage',
+        label: STAGE_TEXT[run.stage][lang],
+        fontSize: fontPx,
+        width: round(b.x - a.x + 2 * half - 10),
+        height: header - 8,
+      },
+      position: { x: round((a.x + b.x) / 2), y: round(margin + (header - 8) / 2) },
+      classes: classes('stage', run.stage),
+    });
+  }
+
+  const extras: ElementDefinition[] = [];
   for (const link of links) {
-    const p = pos.get(link.id) ?? { x: 0, y: 0 };
+    const p = pos.get(link.id);
+    const text = texts.get(link.id);
+    if (!p || !text) continue;
     const stat = linkStats.get(link.id);
-    const size = sizeOf.get(link.id) ?? LINK_SIZE.min;
-    const badge = linkBadge(link, stat?.leaders ?? 0, lang);
-    const pie = stat && isPieOverlay(overlay) ? pieData(overlay, stat.mix) : null;
-    const name = linkName(link, lang);
+    const { width, height } = text.size;
+    const color = linkColor(overlay, stat);
+    const dimmed = isDimmed(link.id);
+    const barSpace = categorical ? m.bar + m.padY : 0;
     out.push({
       group: 'nodes',
       data: {
         id: link.id,
         kind: 'link',
-        label: wrapLabel(name, LINK_LABEL_EM[lang]),
-        name,
-        color: linkColor(overlay, stat),
-        size,
-        badge: badge?.text ?? '',
-        ...pie,
+        label: text.label,
+        name: linkName(link, lang),
+        color,
+        fill: categorical ? '#ffffff' : tint(color, 0.8),
+        border: categorical ? '#8a96a3' : color,
+        width,
+        height,
+        fontSize: fontPx,
+        textMax: width + 200,
+        textDy: round((text.top - barSpace) / 2),
       },
       position: { ...p },
       classes: classes(
         'link',
-        pie && 'pie',
         link.isWeak && 'weak',
         link.isAdvantage && 'advantage',
         link.isExtension && 'extension',
         link.id === selectedLinkId && 'selected',
         isHighlighted(link.id) && 'highlighted',
-        isDimmed(link.id) && 'dimmed',
+        dimmed && 'dimmed',
       ),
     });
+    if (categorical && stat) {
+      const slices = pieSlices(overlay, stat.mix).filter((s) => s.percent > 0);
+      if (slices.length > 0) {
+        const colors: string[] = [];
+        const stops: number[] = [];
+        let at = 0;
+        for (const s of slices) {
+          // Hard stops: each class a solid segment of the bar.
+          colors.push(s.color, s.color);
+          stops.push(round(at, 2), round(at + s.percent, 2));
+          at += s.percent;
+        }
+        extras.push({
+          group: 'nodes',
+          data: {
+            id: `${link.id}::bar`,
+            kind: 'bar',
+            linkId: link.id,
+            width: width - 2 * m.padX,
+            height: m.bar,
+            stopColors: colors.join(' '),
+            stopPositions: stops.map((s) => `${s}%`).join(' '),
+          },
+          position: { x: p.x, y: round(p.y + height / 2 - m.padY - m.bar / 2) },
+          classes: classes('bar', dimmed && 'dimmed'),
+        });
+      }
+    }
+    const badge = linkBadge(link, stat?.leaders ?? 0, lang);
     if (badge) {
-      badges.push({
+      const badgeWidth = emWidth(badge.text) * m.badgePx * TEXT_SLACK + 8;
+      extras.push({
         group: 'nodes',
         data: {
           id: `${link.id}::badge`,
@@ -480,29 +648,31 @@ export function buildGraphElements(input: GraphInput): ElementDefinition[] {
           linkId: link.id,
           label: badge.text,
           color: BADGE_COLORS[badge.kind],
+          fontSize: m.badgePx,
         },
-        position: { x: p.x, y: round(p.y - size / 2 - 12) },
-        classes: classes('badge', badge.kind, isDimmed(link.id) && 'dimmed'),
+        position: {
+          x: round(p.x - width / 2 + Math.min(width, badgeWidth) / 2 + 4),
+          y: round(p.y - height / 2),
+        },
+        classes: classes('badge', badge.kind, dimmed && 'dimmed'),
       });
     }
   }
-  out.push(...badges);
+  out.push(...extras);
 
-  // Ring nodes are known before the feedback loops are routed, so the loops can clear them.
-  const ring: Point[] =
-    center && expansion
-      ? [
-          { x: center.x, y: center.y - extent },
-          { x: center.x, y: center.y + extent },
-        ]
-      : [];
+  // Feedback loops run over the top or under the bottom of the cards, out of a card's right side.
+  const cardEdges: Point[] = [];
+  for (const [id, p] of pos) {
+    const h = sizes.get(id)?.height ?? 0;
+    cardEdges.push({ x: p.x, y: p.y - h / 2 }, { x: p.x, y: p.y + h / 2 });
+  }
+  const stubs = new Map([...sizes].map(([id, s]) => [id, s.width / 2 + gutter / 3] as const));
   const feedback = routeFeedbackEdges(chain, pos, {
     columnGap: layout.columnGap,
-    rowGap: layout.rowGap,
-    extraPoints: ring,
-    ...(expandedLink && expansion
-      ? { minStub: new Map([[expandedLink.linkId, extent + 10]]) }
-      : {}),
+    rowGap: loopRow,
+    extraPoints: cardEdges,
+    minStub: stubs,
+    side: 'bottom',
   });
   const seen = new Set<string>();
   for (const edge of chain.edges) {
@@ -511,8 +681,7 @@ export function buildGraphElements(input: GraphInput): ElementDefinition[] {
     const t = pos.get(edge.to);
     if (!s || !t || seen.has(id)) continue;
     seen.add(id);
-    const bends =
-      edge.kind === 'feedback' ? feedback.get(id) : layout.bends.get(id)?.map((b) => move(b));
+    const bends = edge.kind === 'feedback' ? feedback.get(id) : layout.bends.get(id);
     const segments = bends && bends.length > 0 ? toSegments(s, t, bends) : null;
     const bothHighlighted = isHighlighted(edge.from) && isHighlighted(edge.to);
     out.push({
@@ -535,87 +704,14 @@ export function buildGraphElements(input: GraphInput): ElementDefinition[] {
       ),
     });
   }
-
-  if (expandedLink && center && expansion) {
-    out.push(
-      ...expansionElements(input, expandedLink, pos.get(expandedLink.linkId) ?? center, expansion),
-    );
-  }
   return out;
 }
 
-function expansionElements(
-  input: GraphInput,
-  expanded: NonNullable<GraphInput['expanded']>,
-  center: Point,
-  placement: ReturnType<typeof placeEnterprises>,
-): ElementDefinition[] {
-  const { overlay, highlight } = input;
-  const nodes: ElementDefinition[] = [];
-  const spokes: ElementDefinition[] = [];
-  const spoke = (target: string) =>
-    spokes.push({
-      group: 'edges',
-      data: { id: `${expanded.linkId}->${target}`, source: expanded.linkId, target, kind: 'spoke' },
-      classes: 'spoke',
-    });
-  const byId = new Map(expanded.enterprises.map((e) => [e.id, e] as const));
-  for (const node of placement.nodes) {
-    const e = byId.get(node.id);
-    if (!e) continue;
-    const id = `ent:${e.id}`;
-    const lit = highlight?.enterpriseIds.has(e.id) === true;
-    nodes.push({
-      group: 'nodes',
-      data: {
-        id,
-        kind: 'enterprise',
-        enterpriseId: e.id,
-        label: truncateLabel(e.label, ENTERPRISE_LABEL_EM),
-        name: e.label,
-        cityLabel: e.cityLabel,
-        color: colorOf(overlay, e.cls),
-        ...radialLabel(node, center, ENTERPRISE_SIZE),
-      },
-      position: { x: node.x, y: node.y },
-      classes: classes('enterprise', lit && 'highlighted', highlight !== null && !lit && 'dimmed'),
-    });
-    spoke(id);
-  }
-  const maxCount = Math.max(0, ...placement.groups.map((g) => g.count));
-  for (const group of placement.groups) {
-    const members = expanded.enterprises.filter((e) => e.cityId === group.key);
-    const mix: Record<string, number> = {};
-    for (const e of members) mix[e.cls] = (mix[e.cls] ?? 0) + 1;
-    const pie = pieData(overlay, mix);
-    const size = nodeSize(group.count, maxCount, GROUP_SIZE);
-    const id = `grp:${group.key}`;
-    const lit = members.some((e) => highlight?.enterpriseIds.has(e.id) === true);
-    const cityLabel = members[0]?.cityLabel ?? group.key;
-    const label = `${cityLabel} ×${group.count}`;
-    nodes.push({
-      group: 'nodes',
-      data: {
-        id,
-        kind: 'group',
-        groupKey: group.key,
-        count: group.count,
-        label,
-        name: cityLabel,
-        color: dominantColor(overlay, mix),
-        size,
-        ...pie,
-        ...outsideLabel(group, center, size, label),
-      },
-      position: { x: group.x, y: group.y },
-      classes: classes(
-        'group',
-        pie && 'pie',
-        lit && 'highlighted',
-        highlight !== null && !lit && 'dimmed',
-      ),
-    });
-    spoke(id);
-  }
-  return [...nodes, ...spokes];
+/**
+ * The drawing's extent for a frame (what the adapter centres or lets the user pan over).
+ * @example graphBounds(input, { width: 800, height: 500 }) // { x1: 0, y1: 0, x2: 800, y2: 500 }
+ */
+export function graphBounds(input: GraphInput, frame: GraphFrame): CardLayout['bounds'] {
+  buildGraphElements(input, frame);
+  return lastLayout?.layout.bounds ?? { x1: 0, y1: 0, x2: frame.width, y2: frame.height };
 }

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createLink, createTestChain, createTestLinks } from '../analysis/test-fixtures';
 import type { Chain, Link, LinkEdge } from '../domain/schema';
 import {
+  layoutCards,
   layoutChain,
   layoutLinks,
-  makeRoom,
-  placeEnterprises,
   routeFeedbackEdges,
   toSegments,
+  type CardLayoutOptions,
+  type CardSize,
 } from './layout';
 
 /** A chain of single-letter links; `layers` gives each link's layer, in linkIds order. */
@@ -214,7 +215,21 @@ describe('routeFeedbackEdges', () => {
     ]);
   });
 
-  it('routeFeedbackEdges() keeps clear of extra points such as an expansion', () => {
+  it('routeFeedbackEdges() puts every loop on the side it is told', () => {
+    const routes = routeFeedbackEdges(createTestChain(), new Map(Object.entries(row)), {
+      ...gaps,
+      side: 'bottom',
+    });
+    // the row is at y = 0, nearer the top by default; forced under it: 0.9 × 100 below
+    expect(routes.get('t.ext->t.up')).toEqual([
+      { x: 680, y: 0 },
+      { x: 680, y: 90 },
+      { x: -80, y: 90 },
+      { x: -80, y: 0 },
+    ]);
+  });
+
+  it('routeFeedbackEdges() keeps clear of extra points such as card edges', () => {
     const routes = routeFeedbackEdges(createTestChain(), new Map(Object.entries(row)), {
       ...gaps,
       extraPoints: [
@@ -222,7 +237,7 @@ describe('routeFeedbackEdges', () => {
         { x: 300, y: 200 },
       ],
     });
-    // the ring spans −200…200 around t.mid: the band runs 75 px above it
+    // the extra points span −200…200: the band runs 75 px above them
     expect(routes.get('t.ext->t.up')?.[1]).toEqual({ x: 680, y: -275 });
   });
 
@@ -235,6 +250,152 @@ describe('routeFeedbackEdges', () => {
       { x: -150, y: -75 },
       { x: -150, y: 0 },
     ]);
+  });
+});
+
+describe('layoutCards', () => {
+  /** Panel 620 × 300; the cards start under margin 10 + header 20 = 30 and end 10 above the foot. */
+  const panel: CardLayoutOptions = {
+    width: 620,
+    height: 300,
+    gutter: 40,
+    minGap: 10,
+    maxGap: 30,
+    header: 20,
+    margin: 10,
+  };
+  const cards = (sizes: Record<string, Partial<CardSize>>) =>
+    new Map(
+      Object.entries(sizes).map(([id, s]) => [id, { width: 100, height: 40, ...s }] as const),
+    );
+  const threeInARow = () =>
+    createLetterChain({ a: 0, b: 1, c: 2 }, [
+      ['a', 'b'],
+      ['b', 'c'],
+    ]);
+
+  it('layoutCards() gives each column an equal share of the panel when the cards fit', () => {
+    const { chain, links } = threeInARow();
+    const layout = layoutCards(chain, links, cards({ a: {}, b: {}, c: {} }), panel);
+    // share (620 − 2 × 10) / 3 = 200 ≥ 100 + 40: centres at 10 + 200 × (i + ½); one card per
+    // column centred in the 300 − 30 − 10 = 260 px under the header: 30 + 130
+    expect(layout.columnGap).toBe(200);
+    expect(asObject(layout.positions)).toEqual({
+      a: { x: 110, y: 160 },
+      b: { x: 310, y: 160 },
+      c: { x: 510, y: 160 },
+    });
+    expect(layout.columns).toEqual([
+      { layer: 0, x: 110, cardWidth: 100, linkIds: ['a'] },
+      { layer: 1, x: 310, cardWidth: 100, linkIds: ['b'] },
+      { layer: 2, x: 510, cardWidth: 100, linkIds: ['c'] },
+    ]);
+    expect(layout.bounds).toEqual({ x1: 0, y1: 0, x2: 620, y2: 300 });
+  });
+
+  it('layoutCards() spaces columns by the widest card plus the gutter when the panel is narrow', () => {
+    const { chain, links } = threeInARow();
+    const sizes = cards({ a: {}, b: { width: 160 }, c: { width: 80 } });
+    const layout = layoutCards(chain, links, sizes, { ...panel, width: 300 });
+    // share 280 / 3 = 93.3 < 160 + 40: every column is 200 wide and the drawing outgrows the panel
+    expect(layout.columnGap).toBe(200);
+    expect([...layout.positions.values()].map((p) => p.x)).toEqual([110, 310, 510]);
+    expect(layout.columns.map((c) => c.cardWidth)).toEqual([100, 160, 80]);
+    expect(layout.bounds.x2).toBe(620);
+  });
+
+  it.each([
+    // room 330 − 30 − 10 = 290, cards 120: (290 − 120) / 4 = 42.5 between and around them
+    ['spreads a column over the panel', 60, [92.5, 175, 257.5]],
+    // gap capped at 20: the column is 160 tall, centred: 30 + (290 − 160) / 2 = 95, then +40 +20…
+    ['centres a short column instead of spreading it thin', 20, [115, 175, 235]],
+  ])('layoutCards() %s', (_, maxGap, ys) => {
+    const { chain, links } = createLetterChain({ a: 0, b: 0, c: 0 }, []);
+    const layout = layoutCards(chain, links, cards({ a: {}, b: {}, c: {} }), {
+      ...panel,
+      width: 220,
+      height: 330,
+      maxGap,
+    });
+    expect(asObject(layout.positions)).toEqual({
+      a: { x: 110, y: ys[0] },
+      b: { x: 110, y: ys[1] },
+      c: { x: 110, y: ys[2] },
+    });
+  });
+
+  it('layoutCards() starts a column too tall for the panel at the top, minGap apart, and grows', () => {
+    const { chain, links } = createLetterChain({ a: 0, b: 0, c: 0 }, []);
+    const layout = layoutCards(chain, links, cards({ a: {}, b: {}, c: {} }), {
+      ...panel,
+      width: 220,
+      height: 100,
+    });
+    // room 60 < 120: gaps of minGap 10 from y = 30 → centres 50, 100, 150; last card ends at 170
+    expect([...layout.positions.values()].map((p) => p.y)).toEqual([50, 100, 150]);
+    expect(layout.bounds.y2).toBe(180);
+  });
+
+  it('layoutCards() keeps the footer free under the cards', () => {
+    const { chain, links } = threeInARow();
+    const sizes = cards({ a: {}, b: {}, c: {} });
+    const layout = layoutCards(chain, links, sizes, { ...panel, footer: 40 });
+    // room 300 − 30 − 10 − 40 = 220: centre 30 + 110
+    expect([...layout.positions.values()].map((p) => p.y)).toEqual([140, 140, 140]);
+    // a tall column: room 100 − 30 − 10 − 20 = 40, cards from 30 to 170, then footer and margin
+    const tall = createLetterChain({ a: 0, b: 0, c: 0 }, []);
+    const grown = layoutCards(tall.chain, tall.links, sizes, {
+      ...panel,
+      height: 100,
+      footer: 20,
+    });
+    expect(grown.bounds.y2).toBe(200);
+  });
+
+  it('layoutCards() gives an edge that skips a column a 10 px slot between that column’s cards', () => {
+    const { chain, links } = createLetterChain({ a: 0, b: 1, c: 2 }, [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['a', 'c'],
+    ]);
+    const layout = layoutCards(chain, links, cards({ a: {}, b: {}, c: {} }), panel);
+    // column 1 holds the slot of a → c (ranked just after a, so above b) and b: 10 + 40 px,
+    // (260 − 50) / 3 = 70 capped at 30; the stack (80 px) starts at 30 + (260 − 80) / 2 = 120:
+    // slot centre 125, b from 160 to 200
+    expect(asObject(layout.bends)).toEqual({ 'a->c': [{ x: 310, y: 125 }] });
+    expect(layout.positions.get('b')).toEqual({ x: 310, y: 180 });
+    expect(layout.positions.get('a')).toEqual({ x: 110, y: 160 });
+    expect(layout.columns[1]?.linkIds).toEqual(['b']);
+  });
+
+  it('layoutCards() orders a column’s cards to avoid crossings', () => {
+    // a → d and b → c: d goes above c (see layoutLinks); two cards, (260 − 80) / 3 = 60 capped
+    // at 30, stack 110 from 30 + 75 = 105: centres 125 and 195
+    const { chain, links } = createLetterChain({ a: 0, b: 0, c: 1, d: 1 }, [
+      ['a', 'd'],
+      ['b', 'c'],
+    ]);
+    const sizes = cards({ a: {}, b: {}, c: {}, d: {} });
+    const layout = layoutCards(chain, links, sizes, { ...panel, width: 420 });
+    expect(asObject(layout.positions)).toEqual({
+      a: { x: 110, y: 125 },
+      b: { x: 110, y: 195 },
+      d: { x: 310, y: 125 },
+      c: { x: 310, y: 195 },
+    });
+    expect(layout.columns.map((c) => c.linkIds)).toEqual([
+      ['a', 'b'],
+      ['d', 'c'],
+    ]);
+  });
+
+  it('layoutCards() is deterministic and does not mutate its input', () => {
+    const { chain, links } = threeInARow();
+    const sizes = cards({ a: {}, b: { height: 70 }, c: {} });
+    const before = structuredClone({ chain, links, sizes });
+    const first = layoutCards(chain, links, sizes, panel);
+    expect(layoutCards(chain, links, sizes, panel)).toEqual(first);
+    expect({ chain, links, sizes }).toEqual(before);
   });
 });
 
@@ -256,75 +417,5 @@ describe('toSegments', () => {
       weights: [],
       distances: [],
     });
-  });
-});
-
-describe('placeEnterprises', () => {
-  const items = [
-    { id: 'b', groupKey: 'x' },
-    { id: 'a', groupKey: 'x' },
-    { id: 'c', groupKey: 'w' },
-  ];
-
-  it('placeEnterprises() spreads enterprises clockwise from the top, by group key then id', () => {
-    // radius 60, three items 120° apart: c at −90°, a at 30°, b at 150°
-    expect(placeEnterprises({ x: 100, y: 50 }, items, { radius: 60 })).toEqual({
-      nodes: [
-        { id: 'c', x: 100, y: -10 },
-        { id: 'a', x: 151.96, y: 80 },
-        { id: 'b', x: 48.04, y: 80 },
-      ],
-      groups: [],
-      ringRadius: 60,
-    });
-  });
-
-  it('placeEnterprises() grows the ring so that neighbours stay `spacing` apart', () => {
-    const many = Array.from({ length: 40 }, (_, i) => ({ id: `e${i}`, groupKey: 'x' }));
-    // 40 × 20 px around the ring: r = 800 / 2π
-    expect(placeEnterprises({ x: 0, y: 0 }, many).ringRadius).toBeCloseTo(127.32, 2);
-  });
-
-  it('placeEnterprises() draws exactly maxIndividual enterprises one by one', () => {
-    const two = items.slice(0, 2);
-    const placed = placeEnterprises({ x: 0, y: 0 }, two, { maxIndividual: 2, radius: 60 });
-    expect(placed.nodes.map((n) => n.id)).toEqual(['a', 'b']);
-    expect(placed.groups).toEqual([]);
-  });
-
-  it('placeEnterprises() aggregates by group above maxIndividual, largest group first', () => {
-    expect(placeEnterprises({ x: 100, y: 50 }, items, { maxIndividual: 2, radius: 60 })).toEqual({
-      nodes: [],
-      groups: [
-        { key: 'x', count: 2, x: 100, y: -10 },
-        { key: 'w', count: 1, x: 100, y: 110 },
-      ],
-      ringRadius: 60,
-    });
-  });
-
-  it('placeEnterprises() is deterministic whatever the input order, and leaves it untouched', () => {
-    const before = structuredClone(items);
-    const first = placeEnterprises({ x: 0, y: 0 }, items);
-    expect(placeEnterprises({ x: 0, y: 0 }, [...items].reverse())).toEqual(first);
-    expect(items).toEqual(before);
-  });
-
-  it('placeEnterprises() places nothing for no enterprises', () => {
-    expect(placeEnterprises({ x: 0, y: 0 }, [])).toEqual({ nodes: [], groups: [], ringRadius: 0 });
-  });
-});
-
-describe('makeRoom', () => {
-  const center = { x: 200, y: 0 };
-  it.each([
-    ['a point to the right moves right', { x: 400, y: 0 }, { x: 450, y: 0 }],
-    ['a point to the left moves left', { x: 0, y: 5 }, { x: -50, y: 5 }],
-    ['a point above in the same column moves up', { x: 200, y: -100 }, { x: 200, y: -140 }],
-    ['a point below in the same column moves down', { x: 200, y: 100 }, { x: 200, y: 140 }],
-    ['a point below and to the right moves both ways', { x: 400, y: 30 }, { x: 450, y: 70 }],
-    ['the centre stays', { x: 200, y: 0 }, { x: 200, y: 0 }],
-  ])('makeRoom(): %s', (_, point, expected) => {
-    expect(makeRoom(point, center, 50, 40, 10)).toEqual(expected);
   });
 });

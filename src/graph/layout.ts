@@ -373,8 +373,10 @@ export interface FeedbackRouteOptions {
   rowGap?: number;
   /** Other points the loops must clear (e.g. an expanded link's enterprises). */
   extraPoints?: readonly Point[];
-  /** Minimum horizontal run out of (or into) a link, by link id: clears an expansion around it. */
+  /** Minimum horizontal run out of (or into) a link, by link id: clears its card. */
   minStub?: ReadonlyMap<string, number>;
+  /** Route every loop on this side (default: whichever side is nearer to both ends). */
+  side?: 'top' | 'bottom';
 }
 
 /**
@@ -405,7 +407,7 @@ export function routeFeedbackEdges(
     const s = positions.get(edge.from);
     const t = positions.get(edge.to);
     if (!s || !t || routes.has(id)) continue;
-    const side = (s.y + t.y) / 2 <= middle ? 'top' : 'bottom';
+    const side = opts.side ?? ((s.y + t.y) / 2 <= middle ? 'top' : 'bottom');
     const k = count[side]++;
     // Below the nodes there are labels, above them only badges: the bottom loop keeps more room.
     const bandY = side === 'top' ? top - 0.75 * rowGap - 16 * k : bottom + 0.9 * rowGap + 16 * k;
@@ -454,92 +456,144 @@ export function toSegments(
   };
 }
 
-export interface EnterprisePlacementOptions {
-  /** Up to this many enterprises are drawn one by one; more are aggregated by group (city). */
-  maxIndividual?: number;
-  /** Smallest ring radius, px (keep it clear of the link node and its label). */
-  radius?: number;
-  /** Distance between neighbouring enterprises on the ring, px. */
-  spacing?: number;
-  /** Distance between neighbouring group nodes on the ring, px. */
-  groupSpacing?: number;
+// ---------------------------------------------------------------- card diagram
+
+export interface CardSize {
+  width: number;
+  height: number;
 }
 
-export interface EnterprisePlacement {
-  nodes: { id: string; x: number; y: number }[];
-  groups: { key: string; count: number; x: number; y: number }[];
-  /** Radius of the ring used, px. */
-  ringRadius: number;
+export interface CardLayoutOptions {
+  /** The panel the diagram is drawn in, CSS px (drawn at zoom 1: 1 model px = 1 CSS px). */
+  width: number;
+  height: number;
+  /** Horizontal room between two columns of cards (for the edges and their arrows), px. */
+  gutter: number;
+  /** Smallest vertical room between two cards of a column, px. */
+  minGap: number;
+  /** Largest vertical room between two cards: a short column is centred, not spread thin. */
+  maxGap: number;
+  /** Height of the band above the cards that holds the stage headers, px. */
+  header: number;
+  /** Margin around the whole diagram, px. */
+  margin: number;
+  /** Room kept under the cards (for feedback loops), px. */
+  footer?: number;
+}
+
+/** Height a long supply edge's slot takes in a column it crosses, px. */
+const EDGE_SLOT = 10;
+
+export interface CardLayout {
+  /** Centre of each link's card, by link id. */
+  positions: Map<string, Point>;
+  /** Bend points of supply edges that skip columns (one per crossed column, between its cards). */
+  bends: Map<string, Point[]>;
+  /** The columns left to right: the layer, the centre x and the card width in it. */
+  columns: { layer: number; x: number; cardWidth: number; linkIds: string[] }[];
+  /** The drawing's extent, model px (cards and headers; x1 = y1 = 0 is the panel's corner). */
+  bounds: { x1: number; y1: number; x2: number; y2: number };
+  /** Distance between the centres of neighbouring columns. */
+  columnGap: number;
 }
 
 /**
- * Places an expanded link's enterprises on a ring around the link node, starting at the top and going
- * clockwise, ordered by group key (city) then id, so firms of one city sit together. The ring grows
- * with the count so that neighbours stay `spacing` apart and names can be read outwards along the
- * radius. Above `maxIndividual` enterprises, one node per group is placed instead (largest first,
- * ties by key), with its count.
+ * Lays the chain out as columns of cards sized to the panel. Columns are the chain's layers, left
+ * (upstream) to right (downstream), ordered within by `layoutChain`'s barycenter sweeps (long edges
+ * keep a thin slot in every column they cross, so they pass between cards). Every column gets the
+ * panel's width ÷ columns, but never less than its widest card plus the gutter: a chain with too
+ * many layers for the panel keeps its cards' size and the drawing grows wider (the user pans).
+ * Vertically each column's cards are spread over the panel's height with gaps between `minGap`
+ * and `maxGap`, centred; a column too tall for the panel starts at the top and the drawing grows.
+ * Positions are in model px with the panel's top-left corner at (0, 0), so at zoom 1 the drawing
+ * fills the panel with no scaling: a label's rendered size is its font size.
  * @example
- * placeEnterprises({ x: 0, y: 0 }, [{ id: 'a', groupKey: 'x' }, { id: 'b', groupKey: 'x' }], { radius: 60 })
- * // nodes: a (0, −60), b (0, 60); groups: []
+ * // links a (layer 0) → b (layer 1), cards 100 × 40, panel 400 × 200, gutter 40, margin 10, header 20:
+ * layoutCards(chain, links, sizes, opts).positions
+ * // a (105, 110), b (295, 110)  — columns 190 px wide, cards centred in the 160 px between the
+ * // header (10 + 20) and the bottom margin (10)
  */
-export function placeEnterprises(
-  center: Point,
-  items: readonly { id: string; groupKey: string }[],
-  opts: EnterprisePlacementOptions = {},
-): EnterprisePlacement {
-  const maxIndividual = opts.maxIndividual ?? 40;
-  const minRadius = opts.radius ?? 70;
-  const spacing = opts.spacing ?? 20;
-  const groupSpacing = opts.groupSpacing ?? 64;
-  const ring = (n: number, gap: number) => {
-    const r = Math.max(minRadius, (n * gap) / (2 * Math.PI));
-    return {
-      r,
-      at: (i: number): Point => {
-        const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
-        return { x: tidy(center.x + r * Math.cos(angle)), y: tidy(center.y + r * Math.sin(angle)) };
-      },
-    };
+export function layoutCards(
+  chain: Chain,
+  links: readonly Link[],
+  sizes: ReadonlyMap<string, CardSize>,
+  opts: CardLayoutOptions,
+): CardLayout {
+  const base = layoutChain(chain, links, { columnGap: 1, rowGap: 100 });
+  const linkById = new Map(links.map((l) => [l.id, l] as const));
+  // Columns from the barycenter layout: every slot (link or long-edge slot) with its layer and y.
+  type Entry = { key: string; isLink: boolean; y: number };
+  const byLayer = new Map<number, Entry[]>();
+  const add = (layer: number, entry: Entry) => {
+    const list = byLayer.get(layer);
+    if (list) list.push(entry);
+    else byLayer.set(layer, [entry]);
   };
-  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  if (items.length <= maxIndividual) {
-    const sorted = [...items].sort((a, b) => byText(a.groupKey, b.groupKey) || byText(a.id, b.id));
-    const { r, at } = ring(sorted.length, spacing);
-    return {
-      nodes: sorted.map((item, i) => ({ id: item.id, ...at(i) })),
-      groups: [],
-      ringRadius: sorted.length > 0 ? r : 0,
-    };
+  for (const [id, p] of base.positions) {
+    add(linkById.get(id)?.layer ?? 0, { key: id, isLink: true, y: p.y });
   }
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(item.groupKey, (counts.get(item.groupKey) ?? 0) + 1);
-  const sorted = [...counts].sort((a, b) => b[1] - a[1] || byText(a[0], b[0]));
-  const { r, at } = ring(sorted.length, groupSpacing);
-  return {
-    nodes: [],
-    groups: sorted.map(([key, count], i) => ({ key, count, ...at(i) })),
-    ringRadius: r,
-  };
-}
+  for (const [id, points] of base.bends) {
+    points.forEach((p, i) => add(p.x, { key: `${id}#${i}`, isLink: false, y: p.y }));
+  }
+  const layers = [...byLayer.keys()].sort(compareNumbers);
+  const n = Math.max(1, layers.length);
+  const widest = (layer: number) =>
+    Math.max(
+      0,
+      ...(byLayer.get(layer) ?? []).map((e) => (e.isLink ? (sizes.get(e.key)?.width ?? 0) : 0)),
+    );
+  const share = (opts.width - 2 * opts.margin) / n;
+  const columnGap = Math.max(share, ...layers.map((l) => widest(l) + opts.gutter));
+  const top = opts.margin + opts.header;
+  const footer = opts.footer ?? 0;
+  const room = opts.height - top - opts.margin - footer;
 
-/**
- * Moves a point away from `center` to clear room for an expansion, by opening a cross-shaped corridor
- * through it: everything right of the centre's column moves right by `dx` (left of it: left), and
- * everything below the centre's row moves down by `dy` (above it: up). Whole quadrants translate, so
- * the layered structure and the shape of every edge are kept. Within `tolerance` of the centre's
- * column or row a point does not move along that axis.
- * @example makeRoom({ x: 400, y: 30 }, { x: 200, y: 0 }, 50, 40, 10) // { x: 450, y: 70 }
- */
-export function makeRoom(
-  point: Point,
-  center: Point,
-  dx: number,
-  dy: number,
-  tolerance = 1,
-): Point {
-  const side = (offset: number) => (offset > tolerance ? 1 : offset < -tolerance ? -1 : 0);
+  const positions = new Map<string, Point>();
+  const slotPoints = new Map<string, Point>();
+  const columns: CardLayout['columns'] = [];
+  let bottom = top;
+  layers.forEach((layer, i) => {
+    const x = tidy(opts.margin + columnGap * (i + 0.5));
+    const entries = [...(byLayer.get(layer) ?? [])].sort((a, b) => a.y - b.y);
+    const heightOf = (e: Entry) => (e.isLink ? (sizes.get(e.key)?.height ?? 0) : EDGE_SLOT);
+    const total = entries.reduce((s, e) => s + heightOf(e), 0);
+    const gaps = Math.max(1, entries.length + 1);
+    const gap = Math.min(opts.maxGap, Math.max(opts.minGap, (room - total) / gaps));
+    const used = total + gap * (entries.length - 1);
+    let y = top + Math.max(0, (room - used) / 2);
+    for (const e of entries) {
+      const h = heightOf(e);
+      const point = { x, y: tidy(y + h / 2) };
+      if (e.isLink) positions.set(e.key, point);
+      else slotPoints.set(e.key, point);
+      y += h + gap;
+    }
+    bottom = Math.max(bottom, y - gap);
+    columns.push({
+      layer,
+      x,
+      cardWidth: widest(layer),
+      linkIds: entries.filter((e) => e.isLink).map((e) => e.key),
+    });
+  });
+
+  const bends = new Map<string, Point[]>();
+  for (const [id, points] of base.bends) {
+    bends.set(
+      id,
+      points.flatMap((_, i) => slotPoints.get(`${id}#${i}`) ?? []),
+    );
+  }
   return {
-    x: point.x + side(point.x - center.x) * dx,
-    y: point.y + side(point.y - center.y) * dy,
+    positions,
+    bends,
+    columns,
+    bounds: {
+      x1: 0,
+      y1: 0,
+      x2: tidy(2 * opts.margin + columnGap * n),
+      y2: tidy(Math.max(opts.height, bottom + footer + opts.margin)),
+    },
+    columnGap,
   };
 }

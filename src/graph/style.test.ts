@@ -2,7 +2,8 @@ import type { ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import type { GroupCoverage } from '../analysis/coverage';
 import { createTestChain, createTestLinks } from '../analysis/test-fixtures';
-import { buildGraphElements, type ExpandedEnterprise, type GraphInput } from './elements';
+import type { Overlay } from '../overlays/overlays';
+import { buildGraphElements, type GraphInput } from './elements';
 import { buildGraphStyle, buildGraphStyleBlocks, type GraphStyleBlock } from './style';
 
 const blocks = () => buildGraphStyleBlocks({ fontFamily: "'Noto Sans SC', sans-serif" });
@@ -13,59 +14,126 @@ const styleOf = (selector: string) => {
 };
 
 describe('buildGraphStyle', () => {
-  it.each([
-    'node.link',
-    'node.pie',
-    'node.weak',
-    'node.advantage',
-    'node.extension',
-    'node.selected',
-    'node.highlighted',
-    'node.badge',
-    'node.enterprise',
-    'node.group',
-    'edge',
-    'edge.routed',
-    'edge.feedback',
-    'edge.adjacent',
-    'edge.spoke',
-    '.dimmed',
-  ])('buildGraphStyle() has a block for %s', (selector) => {
-    expect(blocks().map((b) => b.selector)).toContain(selector);
+  it('buildGraphStyle() has its blocks in cascade order: states after kinds, dimming last', () => {
+    expect(blocks().map((b) => b.selector)).toEqual([
+      'core',
+      'node',
+      'node.stage',
+      'node.link',
+      'node.selected',
+      'node.link.highlighted',
+      'node.bar',
+      'node.badge',
+      'edge',
+      'edge.routed',
+      'edge.feedback',
+      'edge.adjacent',
+      '.dimmed',
+    ]);
   });
 
-  it('buildGraphStyle() draws feedback edges dashed and supply edges with an arrow', () => {
-    expect(styleOf('edge.feedback')['line-style']).toBe('dashed');
-    expect(styleOf('edge')['target-arrow-shape']).toBe('triangle');
-  });
-
-  it('buildGraphStyle() borders weak links red-dashed, advantage blue, extension dotted', () => {
-    expect(styleOf('node.weak')).toMatchObject({
-      'border-style': 'dashed',
-      'border-color': '#c53030',
+  it('buildGraphStyle() draws a link as a round-rectangle card sized and lettered from its data', () => {
+    expect(styleOf('node.link')).toMatchObject({
+      shape: 'round-rectangle',
+      width: 'data(width)',
+      height: 'data(height)',
+      'background-color': 'data(fill)',
+      'border-color': 'data(border)',
+      label: 'data(label)',
+      'font-size': 'data(fontSize)',
+      'text-wrap': 'wrap',
+      'text-max-width': 'data(textMax)',
+      'text-margin-y': 'data(textDy)',
+      'text-valign': 'center',
+      'text-halign': 'center',
     });
-    expect(styleOf('node.advantage')).toMatchObject({ 'border-color': '#0072b2' });
-    expect(styleOf('node.extension')).toMatchObject({ 'border-style': 'dotted' });
   });
 
-  it('buildGraphStyle() dims to a quarter opacity and glows orange for a highlight', () => {
-    expect(styleOf('.dimmed').opacity).toBe(0.25);
-    expect(styleOf('node.highlighted')['underlay-color']).toBe('#f59e0b');
-  });
-
-  it('buildGraphStyle() wraps link labels under the node and uses the given font', () => {
+  it('buildGraphStyle() uses the given font and never swaps a small label for a box', () => {
     expect(styleOf('node')).toMatchObject({
       'font-family': "'Noto Sans SC', sans-serif",
-      'text-wrap': 'wrap',
+      'min-zoomed-font-size': 0,
     });
-    expect(styleOf('node.link')['text-valign']).toBe('bottom');
+    // no fixed size anywhere: every font size comes from the elements
+    const sizes = blocks().flatMap((b) =>
+      b.style['font-size'] === undefined ? [] : [[b.selector, b.style['font-size']]],
+    );
+    expect(sizes).toEqual([
+      ['node.stage', 'data(fontSize)'],
+      ['node.link', 'data(fontSize)'],
+      ['node.badge', 'data(fontSize)'],
+    ]);
   });
 
-  it('buildGraphStyle() maps six pie slices to the elements’ pie data', () => {
-    const pie = styleOf('node.pie');
-    expect(pie['pie-1-background-size']).toBe('data(pie1Size)');
-    expect(pie['pie-6-background-color']).toBe('data(pie6Color)');
-    expect(pie['pie-7-background-color']).toBeUndefined();
+  it('buildGraphStyle() heads the columns with grey stage bands that take no clicks', () => {
+    expect(styleOf('node.stage')).toMatchObject({
+      shape: 'round-rectangle',
+      width: 'data(width)',
+      height: 'data(height)',
+      label: 'data(label)',
+      'font-size': 'data(fontSize)',
+      events: 'no',
+    });
+  });
+
+  it('buildGraphStyle() outlines the selected card and thickens its border', () => {
+    const selected = styleOf('node.selected');
+    expect(selected['outline-width']).toBe(3);
+    expect(selected['border-width']).toBeGreaterThan(
+      styleOf('node.link')['border-width'] as number,
+    );
+  });
+
+  it('buildGraphStyle() glows a highlighted card orange, in its own shape', () => {
+    expect(styleOf('node.link.highlighted')).toMatchObject({
+      'underlay-color': '#f59e0b',
+      'underlay-shape': 'round-rectangle',
+    });
+  });
+
+  it('buildGraphStyle() paints a bar as a left-to-right gradient with the elements’ stops', () => {
+    expect(styleOf('node.bar')).toMatchObject({
+      width: 'data(width)',
+      height: 'data(height)',
+      'background-fill': 'linear-gradient',
+      'background-gradient-direction': 'to-right',
+      'background-gradient-stop-colors': 'data(stopColors)',
+      'background-gradient-stop-positions': 'data(stopPositions)',
+      events: 'no',
+    });
+    // over its card
+    expect(styleOf('node.bar')['z-index']).toBeGreaterThan(
+      styleOf('node.link')['z-index'] as number,
+    );
+  });
+
+  it('buildGraphStyle() writes a badge in white on a pill of its colour, above a selected card', () => {
+    expect(styleOf('node.badge')).toMatchObject({
+      label: 'data(label)',
+      'font-size': 'data(fontSize)',
+      color: '#ffffff',
+      'text-background-color': 'data(color)',
+      'text-background-opacity': 1,
+    });
+    expect(styleOf('node.badge')['z-index']).toBeGreaterThan(
+      styleOf('node.selected')['z-index'] as number,
+    );
+  });
+
+  it('buildGraphStyle() draws supply edges with an arrow, feedback dashed, bends as segments', () => {
+    expect(styleOf('edge')['target-arrow-shape']).toBe('triangle');
+    expect(styleOf('edge.feedback')['line-style']).toBe('dashed');
+    expect(styleOf('edge.routed')).toMatchObject({
+      'segment-weights': 'data(segWeights)',
+      'segment-distances': 'data(segDistances)',
+      'edge-distances': 'node-position',
+    });
+    // edges run under the cards
+    expect(styleOf('edge')['z-index']).toBeLessThan(styleOf('node.link')['z-index'] as number);
+  });
+
+  it('buildGraphStyle() dims to 0.3 opacity', () => {
+    expect(styleOf('.dimmed').opacity).toBe(0.3);
   });
 
   it('buildGraphStyle() returns the same blocks for cytoscape', () => {
@@ -97,26 +165,18 @@ function createCoverage(): GroupCoverage {
   };
 }
 
-function createInput(enterprises: number): GraphInput {
-  const expanded: ExpandedEnterprise[] = Array.from({ length: enterprises }, (_, i) => ({
-    id: `e${i}`,
-    label: `企业${i}`,
-    cityId: i % 2 === 0 ? 'a' : 'b',
-    cityLabel: i % 2 === 0 ? '甲' : '乙',
-    cls: 'fill',
-  }));
+function createInput(overlay: Overlay): GraphInput {
   return {
     chain: createTestChain(),
     links: createTestLinks(),
     lang: 'zh',
-    overlay: 'role',
+    overlay,
     linkStats: new Map([
       ['t.mid', { coverage: createCoverage(), enterprises: 4, leaders: 1, mix: { fill: 4 } }],
     ]),
-    sizeBy: 'enterprises',
     selectedLinkId: 't.mid',
-    expanded: { linkId: 't.mid', enterprises: expanded },
-    highlight: null,
+    highlight: { linkIds: new Set(['t.up', 't.mid']), enterpriseIds: new Set() },
+    fontPx: 13,
   };
 }
 
@@ -137,22 +197,35 @@ const mappedFields = (block: GraphStyleBlock) =>
   });
 
 describe('style and elements', () => {
-  it.each([
-    ['individual enterprises', 3],
-    ['city groups', 41],
-  ])('every data field the style maps exists on the elements it styles (%s)', (_, enterprises) => {
-    const elements = buildGraphElements(createInput(enterprises));
-    for (const block of blocks()) {
-      const fields = mappedFields(block);
-      for (const element of elements.filter((e) => matches(block.selector, e))) {
-        for (const field of fields) {
-          expect({ id: element.data.id, field, has: field in element.data }).toEqual({
-            id: element.data.id,
-            field,
-            has: true,
-          });
+  it.each(['role', 'verdict'] as const)(
+    'every data field the style maps exists on the elements it styles (%s overlay)',
+    (overlay) => {
+      const elements = buildGraphElements(createInput(overlay), { width: 800, height: 400 });
+      let checked = 0;
+      for (const block of blocks()) {
+        const fields = mappedFields(block);
+        for (const element of elements.filter((e) => matches(block.selector, e))) {
+          for (const field of fields) {
+            checked++;
+            expect({ id: element.data.id, field, has: field in element.data }).toEqual({
+              id: element.data.id,
+              field,
+              has: true,
+            });
+          }
         }
       }
+      // stages, cards, badges (and bars under role) were all checked
+      expect(checked).toBeGreaterThan(40);
+    },
+  );
+
+  it('every kind of element the builder makes has a block of its own', () => {
+    const elements = buildGraphElements(createInput('role'), { width: 800, height: 400 });
+    const kinds = new Set(elements.map((e) => String(e.classes ?? '').split(' ')[0]));
+    expect([...kinds].sort()).toEqual(['badge', 'bar', 'feedback', 'link', 'stage', 'supply']);
+    for (const kind of ['stage', 'link', 'bar', 'badge']) {
+      expect(blocks().map((b) => b.selector)).toContain(`node.${kind}`);
     }
   });
 });

@@ -11,6 +11,8 @@ import {
   curvedLine,
   diffStates,
   MAX_FLOW_LINES,
+  pointBounds,
+  polygonBounds,
   provincesNamedByCities,
   type MapEnterprise,
   type MapFlow,
@@ -492,5 +494,83 @@ describe('diffStates()', () => {
       ],
       remove: [1],
     });
+  });
+});
+
+describe('pointBounds()', () => {
+  it('is the south-west and north-east corners of the points', () => {
+    expect(
+      pointBounds([
+        { lon: 120, lat: 30 },
+        { lon: 118, lat: 32 },
+        { lon: 119, lat: 31 },
+      ]),
+    ).toEqual([
+      [118, 30],
+      [120, 32],
+    ]);
+  });
+
+  it('is a single point for one point, null for none', () => {
+    expect(pointBounds([{ lon: 119.95, lat: 31.77 }])).toEqual([
+      [119.95, 31.77],
+      [119.95, 31.77],
+    ]);
+    expect(pointBounds([])).toBeNull();
+  });
+});
+
+describe('polygonBounds()', () => {
+  /** A closed axis-aligned rectangle ring from (w, s) to (e, n). */
+  const box = (w: number, s: number, e: number, n: number) => [
+    [w, s],
+    [e, s],
+    [e, n],
+    [w, n],
+    [w, s],
+  ];
+
+  it('is the extent of a polygon’s outer ring', () => {
+    expect(polygonBounds({ type: 'Polygon', coordinates: [box(0, 0, 2, 1)] })).toEqual([
+      [0, 0],
+      [2, 1],
+    ]);
+  });
+
+  it('ignores a polygon’s inner rings', () => {
+    const geometry = { type: 'Polygon', coordinates: [box(0, 0, 4, 4), box(10, 10, 11, 11)] };
+    expect(polygonBounds(geometry)).toEqual([
+      [0, 0],
+      [4, 4],
+    ]);
+  });
+
+  it('leaves out an island far away that is less than a tenth of the mainland', () => {
+    // mainland 10 × 10 = 100; the island 1 × 1 = 1 < 100 / 10
+    const geometry = {
+      type: 'MultiPolygon',
+      coordinates: [[box(100, 20, 110, 30)], [box(120, 5, 121, 6)]],
+    };
+    expect(polygonBounds(geometry)).toEqual([
+      [100, 20],
+      [110, 30],
+    ]);
+  });
+
+  it('keeps a polygon exactly a tenth of the largest, and every larger one', () => {
+    // 5 × 2 = 10 = 100 / 10: kept, so the extent reaches down to it
+    const geometry = {
+      type: 'MultiPolygon',
+      coordinates: [[box(100, 20, 110, 30)], [box(120, 5, 125, 7)]],
+    };
+    expect(polygonBounds(geometry)).toEqual([
+      [100, 5],
+      [125, 30],
+    ]);
+  });
+
+  it('is null for a geometry without polygons', () => {
+    expect(polygonBounds({ type: 'Point', coordinates: [120, 30] })).toBeNull();
+    expect(polygonBounds({ type: 'MultiPolygon', coordinates: [] })).toBeNull();
   });
 });

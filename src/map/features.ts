@@ -79,6 +79,83 @@ export interface MapInput {
   /** The link whose flows are drawn; null = none. */
   flowLink: string | null;
   scope: { provinceZh?: string; cityId?: string };
+  /**
+   * Where the map looks. The adapter eases there when `key` changes (a new chain, a province, a
+   * city, a link or an enterprise chosen), never on a filter or overlay that keeps the key.
+   */
+  camera?: MapCamera;
+  /** Labels drawn this many times their normal size (1 when absent): 1.7 on a projector. */
+  labelScale?: number;
+}
+
+/**
+ * The place the map moves to: the cities holding a set of firms (a chain, a link), a province's
+ * outline, one city opened into its firms, or one firm.
+ */
+export type MapCamera =
+  | { key: string; kind: 'cities'; cityIds: readonly string[] }
+  | { key: string; kind: 'province'; provinceZh: string; cityIds: readonly string[] }
+  | { key: string; kind: 'city'; cityId: string }
+  | { key: string; kind: 'enterprise'; enterpriseId: string; cityId: string };
+
+/**
+ * The extent of a set of points, or null for none.
+ * @example pointBounds([{ lon: 120, lat: 30 }, { lon: 118, lat: 32 }]) // [[118, 30], [120, 32]]
+ */
+export function pointBounds(
+  points: readonly { lon: number; lat: number }[],
+): [[number, number], [number, number]] | null {
+  if (points.length === 0) return null;
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  for (const p of points) {
+    w = Math.min(w, p.lon);
+    e = Math.max(e, p.lon);
+    s = Math.min(s, p.lat);
+    n = Math.max(n, p.lat);
+  }
+  return [
+    [w, s],
+    [e, n],
+  ];
+}
+
+type Ring = readonly (readonly number[])[];
+
+/**
+ * The extent of a province's outline without its far-flung islands: the polygons whose own extent
+ * is at least a tenth of the largest's (Hainan's South China Sea islands would otherwise make it
+ * half the sea). Null when the geometry has no polygon.
+ * @example polygonBounds({ type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 1], [0, 0]]] }) // [[0, 0], [2, 1]]
+ */
+export function polygonBounds(geometry: {
+  type: string;
+  coordinates?: unknown;
+}): [[number, number], [number, number]] | null {
+  const polygons: Ring[][] =
+    geometry.type === 'Polygon'
+      ? [geometry.coordinates as Ring[]]
+      : geometry.type === 'MultiPolygon'
+        ? (geometry.coordinates as Ring[][])
+        : [];
+  const boxes = polygons.flatMap((rings) => {
+    const outer = rings[0];
+    if (!outer || outer.length === 0) return [];
+    const b = pointBounds(outer.map((c) => ({ lon: Number(c[0]), lat: Number(c[1]) })));
+    return b ? [b] : [];
+  });
+  const size = (b: [[number, number], [number, number]]) =>
+    (b[1][0] - b[0][0]) * (b[1][1] - b[0][1]);
+  const largest = Math.max(0, ...boxes.map(size));
+  const kept = boxes.filter((b) => size(b) >= largest / 10);
+  return pointBounds(
+    kept.flatMap((b) => [
+      { lon: b[0][0], lat: b[0][1] },
+      { lon: b[1][0], lat: b[1][1] },
+    ]),
+  );
 }
 
 export interface PointGeometry {

@@ -1,12 +1,14 @@
-import { createExpression, latest } from '@maplibre/maplibre-gl-style-spec';
+import { createExpression, featureFilter, latest } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { LABEL_FONT } from './font-faces';
+import { RING_REFERENCE_ZOOM, RING_SPACING_PX } from './ring-layout';
 import {
   buildDataLayers,
   buildMapStyle,
   buildOverlayStyle,
   COLORS,
+  ENTERPRISE_LABEL_MIN_ZOOM,
   ENTERPRISE_MIN_ZOOM,
   labelField,
   languageLayouts,
@@ -39,7 +41,7 @@ const layout = (l: LayerSpecification): Record<string, unknown> =>
 describe('buildMapStyle()', () => {
   const style = buildMapStyle(BUNDLED, FONTS, 'zh');
 
-  it('stacks sea, land, province names, data marks, then labels: enterprises < cities < seas, 台湾/海南', () => {
+  it('stacks sea, land, province names, data marks, then labels: counts < enterprises < cities < seas, 台湾/海南', () => {
     expect(style.layers.map((l) => l.id)).toEqual([
       LAYERS.background,
       LAYERS.provinceCasing,
@@ -52,6 +54,7 @@ describe('buildMapStyle()', () => {
       LAYERS.flowsOut,
       LAYERS.cityBubbles,
       LAYERS.enterpriseCircles,
+      LAYERS.cityCounts,
       LAYERS.enterpriseLabels,
       LAYERS.cityLabels,
       LAYERS.seaLabels,
@@ -103,7 +106,7 @@ describe('buildMapStyle()', () => {
   it('declares the label fonts and every label layer asks for them', () => {
     expect(style['font-faces']).toEqual(FONTS);
     const symbols = style.layers.filter((l) => l.type === 'symbol');
-    expect(symbols.length).toBe(5);
+    expect(symbols.length).toBe(6);
     for (const l of symbols) expect(l.layout?.['text-font'], l.id).toEqual([LABEL_FONT]);
   });
 
@@ -148,13 +151,31 @@ describe('buildDataLayers()', () => {
   const layers = buildDataLayers('zh');
   const byId = (id: string) => layer({ layers }, id);
 
-  it('splits at zoom 6: city bubbles below, enterprise rings from it', () => {
-    expect(ENTERPRISE_MIN_ZOOM).toBe(6);
-    expect(byId(LAYERS.cityBubbles).maxzoom).toBe(ENTERPRISE_MIN_ZOOM);
-    expect(byId(LAYERS.cityBubbles).minzoom).toBeUndefined();
+  it('splits at zoom 9.3: city bubbles and their counts below, enterprise rings from it', () => {
+    expect(ENTERPRISE_MIN_ZOOM).toBe(9.3);
+    for (const id of [LAYERS.cityBubbles, LAYERS.cityCounts]) {
+      expect(byId(id).maxzoom, id).toBe(ENTERPRISE_MIN_ZOOM);
+      expect(byId(id).minzoom, id).toBeUndefined();
+    }
     expect(byId(LAYERS.enterpriseCircles).minzoom).toBe(ENTERPRISE_MIN_ZOOM);
     expect(byId(LAYERS.enterpriseCircles).maxzoom).toBeUndefined();
     expect(byId(LAYERS.cityLabels).minzoom).toBeUndefined();
+  });
+
+  it('opens the rings only where neighbouring firms are at least 24 px apart', () => {
+    // ring spacing doubles per zoom level from the reference zoom: 10 px × 2^1.3 ≈ 24.6 px
+    expect(
+      RING_SPACING_PX * 2 ** (ENTERPRISE_MIN_ZOOM - RING_REFERENCE_ZOOM),
+    ).toBeGreaterThanOrEqual(24);
+    expect(RING_SPACING_PX * 2 ** (ENTERPRISE_MIN_ZOOM - 0.1 - RING_REFERENCE_ZOOM)).toBeLessThan(
+      24,
+    );
+  });
+
+  it('names enterprises from zoom 10, once their rings are open', () => {
+    expect(ENTERPRISE_LABEL_MIN_ZOOM).toBe(10);
+    expect(byId(LAYERS.enterpriseLabels).minzoom).toBe(ENTERPRISE_LABEL_MIN_ZOOM);
+    expect(ENTERPRISE_LABEL_MIN_ZOOM).toBeGreaterThan(ENTERPRISE_MIN_ZOOM);
   });
 
   it('draws each layer from its source', () => {
@@ -168,6 +189,7 @@ describe('buildDataLayers()', () => {
       [LAYERS.flowsOut]: SOURCES.flows,
       [LAYERS.cityBubbles]: SOURCES.cities,
       [LAYERS.enterpriseCircles]: SOURCES.enterprises,
+      [LAYERS.cityCounts]: SOURCES.cities,
       [LAYERS.cityLabels]: SOURCES.cities,
       [LAYERS.enterpriseLabels]: SOURCES.enterprises,
     });
@@ -184,7 +206,11 @@ describe('buildDataLayers()', () => {
       `paint_${layer.type}`
     ]?.[property];
     const value = (layer.paint as Record<string, unknown>)[property];
-    const parsed = createExpression(value, spec as Parameters<typeof createExpression>[1]);
+    const parsed = createExpression(
+      value,
+      `layers.${layerId}.paint.${property}`,
+      spec as Parameters<typeof createExpression>[2],
+    );
     if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
     const feature = { type: 'Point', properties: at.properties ?? {} } as const;
     return parsed.value.evaluate(
@@ -194,6 +220,36 @@ describe('buildDataLayers()', () => {
     );
   }
   const hex = (c: unknown) => (c as { toString(): string }).toString();
+
+  /** Evaluates a layout property of a symbol layer for one feature. */
+  function layoutValue(
+    layerId: string,
+    property: string,
+    at: { zoom: number; properties?: Record<string, unknown> },
+  ): unknown {
+    const spec = (latest as unknown as Record<string, Record<string, unknown>>).layout_symbol?.[
+      property
+    ];
+    const parsed = createExpression(
+      layout(byId(layerId))[property],
+      `layers.${layerId}.layout.${property}`,
+      spec as Parameters<typeof createExpression>[2],
+    );
+    if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+    const feature = { type: 'Point', properties: at.properties ?? {} } as const;
+    return parsed.value.evaluate(
+      { zoom: at.zoom },
+      feature as unknown as Parameters<typeof parsed.value.evaluate>[1],
+    );
+  }
+
+  /** Whether a layer's filter keeps a feature with these properties. */
+  function passes(layerId: string, properties: Record<string, unknown>): boolean {
+    const l = byId(layerId);
+    const filter = featureFilter('filter' in l ? l.filter : undefined, `layers.${layerId}.filter`);
+    const feature = { type: 1, properties } as unknown as Parameters<typeof filter.filter>[1];
+    return filter.filter({ zoom: 5 }, feature);
+  }
 
   it('shows, dims, colours, highlights and selects enterprises through feature state', () => {
     const opacity = (state: Record<string, unknown>) =>
@@ -242,6 +298,49 @@ describe('buildDataLayers()', () => {
     ]);
   });
 
+  it('writes each shown city’s firm count in its bubble, the largest drawn first', () => {
+    expect(byId(LAYERS.cityCounts).type).toBe('symbol');
+    expect(layout(byId(LAYERS.cityCounts))['text-field']).toEqual(['to-string', ['get', 'count']]);
+    // evaluated as a plain string expression (maplibre's `formatted` type wraps the same value)
+    const field = createExpression(layout(byId(LAYERS.cityCounts))['text-field'], 'text-field', {
+      type: 'string',
+      'property-type': 'data-driven',
+      expression: { interpolated: false, parameters: ['zoom', 'feature'] },
+    } as unknown as Parameters<typeof createExpression>[2]);
+    if (field.result !== 'success') throw new Error(JSON.stringify(field.value));
+    const feature = { type: 'Point', properties: { count: 35 } } as unknown as Parameters<
+      typeof field.value.evaluate
+    >[1];
+    expect(field.value.evaluate({ zoom: 5 }, feature)).toBe('35');
+    expect((byId(LAYERS.cityCounts) as { filter?: unknown }).filter).toEqual([
+      'all',
+      ['==', ['get', 'shown'], true],
+      ['>', ['get', 'count'], 0],
+    ]);
+    expect(passes(LAYERS.cityCounts, { shown: true, count: 35 })).toBe(true);
+    expect(passes(LAYERS.cityCounts, { shown: true, count: 0 })).toBe(false);
+    expect(passes(LAYERS.cityCounts, { shown: false, count: 35 })).toBe(false);
+    // a count is never hidden by a collision: every bubble shows its number
+    expect(layout(byId(LAYERS.cityCounts))['text-ignore-placement']).toBe(true);
+    expect(
+      paintValue(LAYERS.cityCounts, 'text-opacity', { zoom: 5, state: { shown: false } }),
+    ).toBe(0);
+  });
+
+  it('outlines city bubbles 1.4 px, 2 px when highlighted, 3 px when scoped', () => {
+    const stroke = (state: Record<string, unknown>) =>
+      paintValue(LAYERS.cityBubbles, 'circle-stroke-width', { zoom: 5, state });
+    expect([stroke({}), stroke({ highlight: true }), stroke({ selected: true })]).toEqual([
+      1.4, 2, 3,
+    ]);
+  });
+
+  it('lays the province choropleth at 0.45 opacity', () => {
+    expect((byId(LAYERS.provinceChoropleth).paint as Record<string, unknown>)['fill-opacity']).toBe(
+      0.45,
+    );
+  });
+
   it('city bubbles read highlight, dim and the scoped city (selected)', () => {
     const paint = JSON.stringify(byId(LAYERS.cityBubbles).paint);
     for (const key of ['highlight', 'dim', 'selected']) {
@@ -265,13 +364,30 @@ describe('buildDataLayers()', () => {
   it('puts city labels beyond the enterprise rings: ringRadius px at zoom 8 doubles per zoom', () => {
     const offset = layout(byId(LAYERS.cityLabels))['text-radial-offset'] as unknown[];
     expect(offset.slice(0, 3)).toEqual(['interpolate', ['exponential', 2], ['zoom']]);
-    // zoom 6 → ringRadius ÷ 4 px, zoom 12 → ×16 px, in ems of the 13-px label, plus 0.6 em
-    expect(offset.slice(-4)).toEqual([
-      6,
-      ['+', 0.6, ['/', ['get', 'ringRadius'], 52]],
-      12,
-      ['+', 0.6, ['/', ['*', 16, ['get', 'ringRadius']], 13]],
-    ]);
+    // from zoom 9.3 the ring is ringRadius × 2^(9.3 − 8) px, at 12 ringRadius × 16 px, in ems of
+    // the 13-px label, plus 0.6 em
+    const [z1, atZ1, z2, atZ2] = offset.slice(-4) as [number, unknown[], number, unknown];
+    expect([z1, z2]).toEqual([9.3, 12]);
+    expect(atZ1.slice(0, 2)).toEqual(['+', 0.6]);
+    const [times, factor, radius] = atZ1[2] as [string, number, unknown];
+    expect([times, radius]).toEqual(['*', ['get', 'ringRadius']]);
+    expect(factor).toBeCloseTo(2.4622888 / 13, 6);
+    expect(atZ2).toEqual(['+', 0.6, ['/', ['*', 16, ['get', 'ringRadius']], 13]]);
+  });
+
+  it.each([
+    // below 9.3 beside the bubble: 0.25 + radius 13 / 13
+    [9.2, 1.25],
+    // at 9.3 beside the ring: 0.6 + 26 × 2.46229 / 13
+    [9.3, 5.52458],
+    // at 12: 0.6 + 26 × 16 / 13
+    [12, 32.6],
+  ])('offsets a city label at zoom %d by %d em', (zoom, ems) => {
+    const value = layoutValue(LAYERS.cityLabels, 'text-radial-offset', {
+      zoom,
+      properties: { radius: 13, ringRadius: 26 },
+    });
+    expect(value).toBeCloseTo(ems, 4);
   });
 
   it('styles outgoing and incoming flows differently (colour and dashes)', () => {

@@ -16,6 +16,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import { LABEL_FONT } from './font-faces';
+import { RING_REFERENCE_ZOOM } from './ring-layout';
 import type { BasemapConfig } from './map-config';
 
 export const SOURCES = {
@@ -37,6 +38,7 @@ export const LAYERS = {
   flowsIn: 'flows-in',
   flowsOut: 'flows-out',
   cityBubbles: 'city-bubbles',
+  cityCounts: 'city-counts',
   enterpriseCircles: 'enterprise-circles',
   provinceLabels: 'province-labels',
   enterpriseLabels: 'enterprise-labels',
@@ -54,10 +56,14 @@ export const PRIORITY_PROVINCES = ['台湾', '海南'] as const;
 export const SAR_PROVINCES = ['香港', '澳门'] as const;
 export const SAR_LABEL_MIN_ZOOM = 5;
 
-/** City bubbles show below this zoom, individual enterprises on their rings from it. */
-export const ENTERPRISE_MIN_ZOOM = 6;
+/**
+ * City bubbles (with their firm count) show below this zoom, individual enterprises on their rings
+ * from it: rings are RING_SPACING_PX = 10 px apart at zoom 8 and grow ×2 per zoom level, so from
+ * 9.3 neighbouring firms are at least 10 × 2^1.3 ≈ 24.6 px apart, large enough to click.
+ */
+export const ENTERPRISE_MIN_ZOOM = 9.3;
 /** Enterprise names are drawn from this zoom (hover shows them earlier). */
-export const ENTERPRISE_LABEL_MIN_ZOOM = 9;
+export const ENTERPRISE_LABEL_MIN_ZOOM = 10;
 
 /** All of China, the South China Sea islands included (lon/lat south-west, north-east). */
 export const CHINA_BOUNDS: [[number, number], [number, number]] = [
@@ -225,7 +231,7 @@ type SymbolLayer = Extract<LayerSpecification, { type: 'symbol' }>;
 const provinceLabelLayout = (lang: Lang): NonNullable<SymbolLayer['layout']> => ({
   'text-field': labelField(lang, 'provinceZh', 'provinceEn'),
   'text-font': [LABEL_FONT],
-  'text-size': ['interpolate', ['linear'], ['zoom'], 3, 11, 6, 14, 9, 16],
+  'text-size': PROVINCE_LABEL_SIZE,
   'text-max-width': 7,
   'text-padding': 2,
 });
@@ -258,7 +264,7 @@ function priorityLabelLayers(lang: Lang): LayerSpecification[] {
       layout: {
         'text-field': labelField(lang, 'nameZh', 'nameEn'),
         'text-font': [LABEL_FONT],
-        'text-size': ['interpolate', ['linear'], ['zoom'], 3, 11, 7, 14],
+        'text-size': SEA_LABEL_SIZE,
         // Spaced-out characters: the Chinese cartographic convention for water bodies.
         'text-letter-spacing': lang === 'zh' ? 0.3 : 0.05,
         'text-max-width': 8,
@@ -305,7 +311,7 @@ function dataUnderLayers(): LayerSpecification[] {
       source: SOURCES.provinces,
       paint: {
         'fill-color': ['to-color', ['coalesce', ['feature-state', 'color'], 'rgba(0,0,0,0)']],
-        'fill-opacity': 0.55,
+        'fill-opacity': 0.45,
       },
     },
   ];
@@ -322,6 +328,49 @@ const dimmed = (normal: number, dim: number): ExpressionSpecification => [
 const BUBBLE_SCALE_AT_Z3 = 0.6;
 /** City labels keep one size so that their offset (in ems) can be computed from pixels. */
 const CITY_LABEL_SIZE = 13;
+/** Size of the firm count drawn in a city's bubble. */
+const COUNT_LABEL_SIZE = 12;
+const ENTERPRISE_LABEL_SIZE = 11;
+const PROVINCE_LABEL_SIZE: ExpressionSpecification = [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  3,
+  11,
+  6,
+  14,
+  9,
+  16,
+];
+const SEA_LABEL_SIZE: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 3, 11, 7, 14];
+
+/**
+ * Every label layer's `text-size` scaled by `scale` (the presentation draws labels for the back of
+ * a room): numbers multiplied, the stops of a zoom interpolation multiplied.
+ * @example labelSizes(2).find((l) => l.layerId === 'city-labels')?.size // 26
+ */
+export function labelSizes(
+  scale: number,
+): { layerId: string; size: number | ExpressionSpecification }[] {
+  const times = (size: number | ExpressionSpecification): number | ExpressionSpecification => {
+    if (typeof size === 'number') return Math.round(size * scale * 10) / 10;
+    const [op, interpolation, input, ...stops] = size as unknown as unknown[];
+    return [
+      op,
+      interpolation,
+      input,
+      ...stops.map((v, i) => (i % 2 === 1 ? Math.round(Number(v) * scale * 10) / 10 : v)),
+    ] as unknown as ExpressionSpecification;
+  };
+  return [
+    { layerId: LAYERS.cityLabels, size: times(CITY_LABEL_SIZE) },
+    { layerId: LAYERS.cityCounts, size: times(COUNT_LABEL_SIZE) },
+    { layerId: LAYERS.enterpriseLabels, size: times(ENTERPRISE_LABEL_SIZE) },
+    { layerId: LAYERS.provinceLabels, size: times(PROVINCE_LABEL_SIZE) },
+    { layerId: LAYERS.provinceLabelsPriority, size: times(PROVINCE_LABEL_SIZE) },
+    { layerId: LAYERS.seaLabels, size: times(SEA_LABEL_SIZE) },
+  ];
+}
 
 /**
  * Radius of a city bubble: `radius` at zoom ≥ 5, smaller at country zoom so the Yangtze delta's
@@ -342,9 +391,9 @@ const bubbleRadius: ExpressionSpecification = [
 ];
 
 /**
- * City label offset (ems) beside its mark: the bubble below zoom 6, the outer enterprise ring from
- * zoom 6 — `ringRadius` px at the reference zoom 8 grows ×2 per zoom level, which an exponential
- * base-2 interpolation between zoom 6 (÷4) and 12 (×16) reproduces exactly.
+ * City label offset (ems) beside its mark: the bubble below ENTERPRISE_MIN_ZOOM, the outer
+ * enterprise ring from it — `ringRadius` px at the reference zoom 8 grows ×2 per zoom level, which
+ * an exponential base-2 interpolation between ENTERPRISE_MIN_ZOOM and 12 (×16) reproduces exactly.
  */
 const cityLabelOffset: ExpressionSpecification = [
   'interpolate',
@@ -357,7 +406,15 @@ const cityLabelOffset: ExpressionSpecification = [
   ENTERPRISE_MIN_ZOOM - 0.001,
   ['+', 0.25, ['/', ['get', 'radius'], CITY_LABEL_SIZE]],
   ENTERPRISE_MIN_ZOOM,
-  ['+', 0.6, ['/', ['get', 'ringRadius'], 4 * CITY_LABEL_SIZE]],
+  [
+    '+',
+    0.6,
+    [
+      '*',
+      2 ** (ENTERPRISE_MIN_ZOOM - RING_REFERENCE_ZOOM) / CITY_LABEL_SIZE,
+      ['get', 'ringRadius'],
+    ],
+  ],
   12,
   ['+', 0.6, ['/', ['*', 16, ['get', 'ringRadius']], CITY_LABEL_SIZE]],
 ];
@@ -410,7 +467,7 @@ function dataMarkLayers(): LayerSpecification[] {
           COLORS.selected,
           COLORS.markStroke,
         ],
-        'circle-stroke-width': ['case', state('selected'), 3, state('highlight'), 2, 0.8],
+        'circle-stroke-width': ['case', state('selected'), 3, state('highlight'), 2, 1.4],
         'circle-stroke-opacity': ifShown(dimmed(1, 0.35)),
       },
     },
@@ -452,6 +509,28 @@ function dataMarkLayers(): LayerSpecification[] {
 function dataLabelLayers(lang: Lang): LayerSpecification[] {
   return [
     {
+      // The firms a bubble stands for, in it: the map shows the chain's firms at every zoom.
+      id: LAYERS.cityCounts,
+      type: 'symbol',
+      source: SOURCES.cities,
+      maxzoom: ENTERPRISE_MIN_ZOOM,
+      filter: ['all', ['==', ['get', 'shown'], true], ['>', ['get', 'count'], 0]],
+      layout: {
+        'text-field': ['to-string', ['get', 'count']],
+        'text-font': [LABEL_FONT],
+        'text-size': COUNT_LABEL_SIZE,
+        'symbol-sort-key': ['-', 0, ['get', 'count']],
+        'text-ignore-placement': true,
+        'text-padding': 0,
+      },
+      paint: {
+        'text-color': COLORS.ink,
+        'text-halo-color': COLORS.halo,
+        'text-halo-width': 1.4,
+        'text-opacity': ifShown(dimmed(1, 0.4)),
+      },
+    },
+    {
       id: LAYERS.enterpriseLabels,
       type: 'symbol',
       source: SOURCES.enterprises,
@@ -459,7 +538,7 @@ function dataLabelLayers(lang: Lang): LayerSpecification[] {
       layout: {
         'text-field': ['get', 'label'],
         'text-font': [LABEL_FONT],
-        'text-size': 11,
+        'text-size': ENTERPRISE_LABEL_SIZE,
         'text-anchor': 'left',
         'text-offset': [0.9, 0],
         'text-optional': true,

@@ -38,19 +38,25 @@ import {
   buildFeatureStates,
   buildProvinceLabelFeatures,
   diffStates,
+  pointBounds,
+  polygonBounds,
   provincesNamedByCities,
+  type MapCamera,
   type MapInput,
 } from './features';
 import {
   buildMapStyle,
   buildOverlayStyle,
   CHINA_BOUNDS,
+  ENTERPRISE_MIN_ZOOM,
+  labelSizes,
   languageLayouts,
   LAYERS,
   provinceLabelFilter,
   SOURCES,
 } from './layers';
 import { BUNDLED_BASEMAP, type MapConfig } from './map-config';
+import { makeTransformRequest } from './request-gate';
 import { provinceFile } from './warm-up';
 import { enterpriseTooltip, groupTooltip, type TooltipContent } from './tooltip';
 
@@ -74,6 +80,14 @@ export const ATTRIBUTION = 'Natural Earth · GeoNames';
 
 /** Layers a pointer can pick, in priority order (an enterprise over its city over its province). */
 const PICK_ORDER = [LAYERS.enterpriseCircles, LAYERS.cityBubbles, LAYERS.provinceChoropleth];
+/** Zoom a city opens to: its firms on their rings, ≥ 24 px apart (see layers.ENTERPRISE_MIN_ZOOM). */
+const CITY_ZOOM = ENTERPRISE_MIN_ZOOM + 0.7;
+/** Least zoom when a firm is chosen: its ring and its name are drawn. */
+const FIRM_ZOOM = ENTERPRISE_MIN_ZOOM + 1;
+
+/** Width kept free for the South China Sea inset (SouthSeaInset.svelte: 96 px and its frame). */
+const INSET_ROOM = 104;
+
 /** Half-size in pixels of the box searched around the pointer, so small circles are easy to hit. */
 const PICK_SLOP = 4;
 
@@ -138,6 +152,8 @@ function createMapView(
 
   const map = new MaplibreMap({
     container: el,
+    // Every request of the map, the worker's included, goes through the gate (request-gate.ts).
+    transformRequest: makeTransformRequest(config, location.href),
     style:
       basemap.type === 'geojson'
         ? buildMapStyle(basemap, config.fontFaces, startLang)
@@ -280,7 +296,8 @@ function createMapView(
   };
   const onError = (e: ErrorEvent) => {
     // A deployer's style that cannot be loaded (intranet down) must not leave a blank map.
-    if (basemap.type === 'style' && !fellBack && !map.isStyleLoaded()) {
+    // Only the style itself: a failing source (tiles, provincesUrl) carries a sourceId.
+    if (basemap.type === 'style' && !fellBack && !('sourceId' in e) && !map.isStyleLoaded()) {
       fellBack = true;
       el.dataset.basemapError = e.error.message;
       console.warn(`[map] basemap style failed, using the bundled basemap: ${e.error.message}`);
@@ -318,10 +335,18 @@ function createMapView(
       )
       .filter((f) => (f.state as { shown?: unknown }).shown !== false);
     for (const layerId of layers) {
+      if (layerId === LAYERS.provinceChoropleth) break;
       const hit = hits.find((f) => f.layer.id === layerId);
       if (hit) return hit;
     }
-    return null;
+    // No mark near the pointer: the province exactly under it (a box would reach a neighbour's
+    // border and could pick it).
+    if (!map.getLayer(LAYERS.provinceChoropleth)) return null;
+    return (
+      map
+        .queryRenderedFeatures(e.point, { layers: [LAYERS.provinceChoropleth] })
+        .find((f) => (f.state as { shown?: unknown }).shown !== false) ?? null
+    );
   }
 
   const propString = (f: MapGeoJSONFeature, key: string): string | null => {
@@ -534,6 +559,21 @@ function createMapView(
     busy();
   });
 
+  // Label sizes: scaled (a presentation) after every new style; nothing to do at scale 1.
+  let scaledFor: { version: number; scale: number } | null = null;
+  $effect(() => {
+    const version = styleVersion;
+    const scale = input.labelScale ?? 1;
+    if (version === 0) return;
+    if (scaledFor === null && scale === 1) return;
+    if (scaledFor?.version === version && scaledFor.scale === scale) return;
+    scaledFor = { version, scale };
+    for (const { layerId, size } of labelSizes(scale)) {
+      if (map.getLayer(layerId)) map.setLayoutProperty(layerId, 'text-size', size);
+    }
+    busy();
+  });
+
   // Feature states: the fast path for selection and highlight.
   let appliedFor: { version: number; ent: unknown; city: string } | null = null;
   let prevEnterprises: ReadonlyMap<number, Record<string, unknown>> = new Map();
@@ -574,6 +614,101 @@ function createMapView(
     busy();
   });
 
+  // ---- camera: the map moves to the user's focus (chain, province, city, link, firm) -------
+  /** The camera key last applied; the first one is skipped when the URL gave a viewport. */
+  let cameraKey: string | null = view ? (untrack(() => getInput().camera?.key) ?? null) : null;
+  /** The user has panned or zoomed since the last move the app made. */
+  let userMovedMap = view !== undefined;
+  const onMoveStart = (e: { originalEvent?: unknown }) => {
+    if (e.originalEvent) userMovedMap = true;
+  };
+  map.on('movestart', onMoveStart);
+
+  /** Room kept free around a fitted extent: the zoom buttons on the right, an open legend. */
+  function fitPadding() {
+    const pad = { top: 36, bottom: 36, left: 36, right: 56 };
+    const legend = el.parentElement?.querySelector<HTMLDetailsElement>('details.legend');
+    if (legend?.open) {
+      const width = legend.offsetWidth;
+      // Beside the legend when there is room for the data too; else under it (it can fold).
+      if (el.clientWidth > width * 2.5) pad.left += width;
+    }
+    // The South China Sea inset in the lower right corner (it may not be drawn yet): no fitted
+    // firm goes under it.
+    if (el.clientWidth > 4 * INSET_ROOM && el.parentElement?.querySelector('[data-inset-slot]')) {
+      pad.right += INSET_ROOM;
+    }
+    return pad;
+  }
+
+  const cityPoint = (id: string) => {
+    const c = cityById.get(id);
+    return c ? { lon: c.lon, lat: c.lat } : null;
+  };
+
+  /** Moves to a camera; false when it cannot yet (no size, or the province outline not loaded). */
+  function moveTo(camera: MapCamera, animate: boolean): boolean {
+    if (el.clientWidth === 0 || el.clientHeight === 0) return false;
+    // Eased, unless the user asked the system for less motion.
+    const still =
+      typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const duration = animate && !still ? 600 : 0;
+    if (camera.kind === 'enterprise') {
+      const f = enterpriseData.collection.features.find(
+        (x) => x.properties.id === camera.enterpriseId,
+      );
+      const at = f
+        ? f.geometry.coordinates
+        : [cityById.get(camera.cityId)?.lon, cityById.get(camera.cityId)?.lat];
+      const [lon, lat] = at;
+      if (lon === undefined || lat === undefined) return true;
+      map.easeTo({ center: [lon, lat], zoom: Math.max(map.getZoom(), FIRM_ZOOM), duration });
+      return true;
+    }
+    if (camera.kind === 'city') {
+      const p = cityPoint(camera.cityId);
+      if (p) map.easeTo({ center: [p.lon, p.lat], zoom: CITY_ZOOM, duration });
+      return true;
+    }
+    let bounds: [[number, number], [number, number]] | null = null;
+    if (camera.kind === 'province') {
+      const feature = provinces?.features.find(
+        (f) => f.properties.provinceZh === camera.provinceZh,
+      );
+      bounds = feature ? polygonBounds(feature.geometry) : null;
+      if (!bounds && provincesPending) return false;
+    }
+    bounds ??= pointBounds(camera.cityIds.flatMap((id) => cityPoint(id) ?? []));
+    if (!bounds) return true;
+    map.fitBounds(bounds, { padding: fitPadding(), maxZoom: CITY_ZOOM - 1, duration });
+    return true;
+  }
+
+  let cameraPending = false;
+  $effect(() => {
+    const camera = input.camera;
+    // The province outlines may arrive after the camera asked for one.
+    void provinces;
+    if (!camera) return;
+    if (camera.key === cameraKey && !cameraPending) return;
+    const first = cameraKey === null;
+    cameraKey = camera.key;
+    cameraPending = !moveTo(camera, !first);
+    if (!cameraPending) userMovedMap = false;
+  });
+
+  // A new size (a panel folded, a pane maximised) keeps the focus in view until the user moves.
+  const resizeObserver =
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver(() => {
+          const camera = untrack(() => input.camera);
+          if (!camera || el.clientWidth === 0) return;
+          map.resize();
+          if (cameraPending || !userMovedMap) cameraPending = !moveTo(camera, false);
+        });
+  resizeObserver?.observe(el);
+
   function applyStates<K extends string | number>(
     source: string,
     prev: ReadonlyMap<K, Record<string, unknown>>,
@@ -591,6 +726,8 @@ function createMapView(
     map.off('style.load', onStyleLoad);
     map.off('error', onError);
     map.off('moveend', onMoveEnd);
+    map.off('movestart', onMoveStart);
+    resizeObserver?.disconnect();
     map.off('click', onClick);
     map.off('mousemove', onMouseMove);
     map.off('mouseout', hideTooltip);

@@ -1,6 +1,7 @@
 import { createContext } from 'svelte';
 import { EMPTY_FILTERS, type Filters } from '../analysis/filters';
 import type { Lang } from '../i18n/format';
+import type { Disclosure } from '../i18n/labels';
 import { translate, type MessageKey } from '../i18n/messages';
 import type { Overlay } from '../overlays/overlays';
 import {
@@ -8,6 +9,7 @@ import {
   DEFAULT_OVERLAY,
   encodeUrlState,
   type MapViewport,
+  type Perspective,
   type UrlNotice,
   type UrlState,
   type View,
@@ -27,6 +29,7 @@ export class AppState {
   enterprise = $state<string | null>(null);
   /** Last map viewport the user settled on; restored on reload. */
   map = $state.raw<MapViewport | null>(null);
+  perspective = $state<Perspective>('gov');
   bank = $state<string | null>(null);
   meeting = $state<string | null>(null);
   scene = $state(1);
@@ -48,10 +51,16 @@ export class AppState {
     link: this.link,
     enterprise: this.enterprise,
     map: this.map,
+    perspective: this.perspective,
     bank: this.bank,
     meeting: this.meeting,
     scene: this.scene,
     names: this.names,
+  });
+  /** What this perspective may name (domain.md §9.3); every view and export reads it. */
+  readonly disclosure: Disclosure = $derived({
+    perspective: this.perspective,
+    myBankId: this.perspective === 'bank' ? this.bank : null,
   });
   /** The state as a query string; an effect pushes it into `history`. */
   readonly url = $derived(encodeUrlState(this.urlState));
@@ -70,6 +79,7 @@ export class AppState {
     this.link = state.link;
     this.enterprise = state.enterprise;
     this.map = state.map;
+    this.perspective = state.perspective;
     this.bank = state.bank;
     this.meeting = state.meeting;
     this.scene = state.scene;
@@ -114,6 +124,12 @@ export class AppState {
     this.bank = bankId;
   }
 
+  /** Chooses whose eyes the app is for; a bank perspective keeps the bank already chosen. */
+  setPerspective(perspective: Perspective): void {
+    this.step();
+    this.perspective = perspective;
+  }
+
   setMeeting(meetingId: string | null): void {
     this.step();
     this.meeting = meetingId;
@@ -150,6 +166,13 @@ export class AppState {
   setFilter<K extends keyof Filters>(key: K, value: Filters[K]): void {
     this.step();
     this.filters = { ...this.filters, [key]: value };
+  }
+
+  /** Clears some filters in one step (e.g. those that hide a firm chosen in search). */
+  dropFilters(keys: readonly (keyof Filters)[]): void {
+    if (keys.length === 0) return;
+    this.step();
+    this.filters = { ...this.filters, ...Object.fromEntries(keys.map((k) => [k, null])) };
   }
 
   clearFilters(): void {

@@ -10,6 +10,10 @@ const demo = DatasetSchema.parse(JSON.parse(readFileSync('data/demo.v1.json', 'u
 const analysis = analyzeDataset(demo);
 const nev = buildChainContext(analysis, 'nev');
 
+// A large screen: the filters and the detail panel are open beside the canvases (at 1366 they
+// fold; atlas-readable.spec.ts covers the laptop layout).
+test.use({ viewport: { width: 1680, height: 1050 } });
+
 /** Both views drawn for the current state (they clear data-ready while redrawing). */
 async function waitDrawn(page: Page) {
   await expect(page.getByTestId('chain-graph')).toHaveAttribute('data-ready', 'true');
@@ -72,7 +76,7 @@ test('clicking an enterprise on the map highlights its link, suppliers and buyer
       (analysis.index.edgesBySupplier.get(e.id)?.length ?? 0) > 0,
   )!;
   const city = analysis.index.cityById.get(target.cityId)!;
-  await page.goto(`./?view=atlas&chain=nev&map=${city.lon},${city.lat},8`);
+  await page.goto(`./?view=atlas&chain=nev&map=${city.lon},${city.lat},10`);
   await waitDrawn(page);
 
   const map = page.getByTestId('map');
@@ -142,7 +146,7 @@ test('a filter hides marks in place: filtered-out firms vanish, the others keep 
 }) => {
   // Zoomed in on Changzhou, where the rings of several links' firms are drawn one by one.
   const changzhou = analysis.index.cityById.get('changzhou')!;
-  await page.goto(`./?view=atlas&chain=nev&map=${changzhou.lon},${changzhou.lat},8`);
+  await page.goto(`./?view=atlas&chain=nev&map=${changzhou.lon},${changzhou.lat},10`);
   await waitDrawn(page);
   const map = page.getByTestId('map');
   type Mark = { id: string; x: number; y: number; shown: boolean };
@@ -186,6 +190,10 @@ test('a filter hides marks in place: filtered-out firms vanish, the others keep 
   const box = (await map.boundingBox())!;
   await page.mouse.click(box.x + hidden.x, box.y + hidden.y);
   await expect(page).not.toHaveURL(new RegExp(`ent=${dropped[0]!.id}`));
+  // (The click fell through to the province under it, which it scoped: back to all of China.)
+  if (page.url().includes('prov=')) await page.getByTestId('region-reset').click();
+  await expect(page).not.toHaveURL(/prov=/);
+  await waitDrawn(page);
 
   // Cities outside the chosen province lose their label once the labels are placed again.
   await page.evaluate(() => {

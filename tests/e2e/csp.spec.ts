@@ -21,6 +21,9 @@ test('the built app carries a strict CSP and works under it with no violation', 
   await page.locator('tr[data-chain="nev"] button.open').click();
   await expect(page.getByTestId('chain-graph')).toHaveAttribute('data-ready', 'true');
   await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  // On a laptop-sized window the detail panel (with the link list) starts folded.
+  const toggle = page.getByTestId('panel-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
   await page.locator('[data-testid="link-list"] [data-link="nev.cell"]').first().click();
   await expect(page.getByTestId('link-panel')).toBeVisible();
   await page.getByTestId('overlay-select').locator('[data-overlay="role"]').click();

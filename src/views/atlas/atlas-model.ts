@@ -17,7 +17,7 @@ import type { Analysis } from '../../analysis/types';
 import type { Chain, Enterprise, Link } from '../../domain/schema';
 import type { GraphInput, LinkStat } from '../../graph/elements';
 import type { Lang } from '../../i18n/format';
-import type { MapEnterprise, MapGroup, MapInput, MapPlace } from '../../map/features';
+import type { MapCamera, MapEnterprise, MapGroup, MapInput, MapPlace } from '../../map/features';
 import {
   colorOf,
   enterpriseClass,
@@ -163,40 +163,22 @@ export function buildGraphInput(
   opts: {
     lang: Lang;
     overlay: Overlay;
-    sizeBy: GraphInput['sizeBy'];
     link: string | null;
     highlight: Highlight;
+    /** The cards' font size, CSS px (see GraphInput.fontPx). */
+    fontPx: number;
   },
 ): GraphInput {
-  const { analysis } = model.ctx;
   const selected = opts.link && model.links.some((l) => l.id === opts.link) ? opts.link : null;
-  const expanded = selected
-    ? {
-        linkId: selected,
-        enterprises: model.visible
-          .filter((e) => e.linkIds.includes(selected))
-          .map((e) => {
-            const city = analysis.index.cityById.get(e.cityId);
-            return {
-              id: e.id,
-              label: nameOf(e, opts.lang),
-              cityId: e.cityId,
-              cityLabel: city ? nameOf(city, opts.lang) : e.cityId,
-              cls: classOf(model, opts.overlay, e),
-            };
-          }),
-      }
-    : null;
   return {
     chain: model.chain,
     links: model.links,
     lang: opts.lang,
     overlay: opts.overlay,
     linkStats: buildLinkStats(model, opts.overlay),
-    sizeBy: opts.sizeBy,
     selectedLinkId: selected,
-    expanded,
     highlight: opts.highlight.graph,
+    fontPx: opts.fontPx,
   };
 }
 
@@ -324,5 +306,51 @@ export function buildMapInput(
       ...(opts.filters.province ? { provinceZh: opts.filters.province } : {}),
       ...(opts.filters.city ? { cityId: opts.filters.city } : {}),
     },
+    camera: cameraFor(model, opts),
+  };
+}
+
+/** The distinct cities of some firms, sorted (so that the same set gives the same key). */
+const citiesOf = (firms: readonly { cityId: string }[]) =>
+  [...new Set(firms.map((e) => e.cityId))].sort();
+
+/**
+ * Where the map looks for the user's current focus, most specific first: the chosen firm, the
+ * chosen link's (filtered) firms, the scoped city, the scoped province, else the chain's firms.
+ * The key changes only when that focus does: a filter on role or size leaves the map where it is.
+ * @example cameraFor(model, { link: null, enterprise: null, filters: EMPTY_FILTERS }).key // 'chain:nev'
+ */
+export function cameraFor(
+  model: AtlasModel,
+  opts: { link: string | null; enterprise: string | null; filters: Filters },
+): MapCamera {
+  const { index } = model.ctx.analysis;
+  const e = opts.enterprise ? index.enterpriseById.get(opts.enterprise) : undefined;
+  if (e) return { key: `e:${e.id}`, kind: 'enterprise', enterpriseId: e.id, cityId: e.cityId };
+  const { province, city } = opts.filters;
+  const link = opts.link && model.links.some((l) => l.id === opts.link) ? opts.link : null;
+  if (link) {
+    const firms = model.visible.filter((x) => x.linkIds.includes(link));
+    if (firms.length > 0) {
+      return {
+        key: `l:${link}|${province ?? ''}|${city ?? ''}`,
+        kind: 'cities',
+        cityIds: citiesOf(firms),
+      };
+    }
+  }
+  if (city) return { key: `c:${city}`, kind: 'city', cityId: city };
+  if (province) {
+    return {
+      key: `p:${province}`,
+      kind: 'province',
+      provinceZh: province,
+      cityIds: index.dataset.cities.filter((c) => c.provinceZh === province).map((c) => c.id),
+    };
+  }
+  return {
+    key: `chain:${model.chain.id}`,
+    kind: 'cities',
+    cityIds: citiesOf(model.ctx.enterprises),
   };
 }

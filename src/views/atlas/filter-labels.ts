@@ -1,0 +1,84 @@
+/**
+ * Words for the Atlas's filters: a facet value as a reader knows it (a role's name, a city's name,
+ * a bank's name), shared by the filter drawer, the active-filter chips and the search notice.
+ */
+import type { Filters, FacetKey } from '../../analysis/filters';
+import type { Analysis } from '../../analysis/types';
+import { formatWan, type Lang } from '../../i18n/format';
+import {
+  ROLE_LABELS,
+  SIZE_LABELS,
+  SRDI_LABELS,
+  STAGE_LABELS,
+  VERDICT_LABELS,
+  type Bilingual,
+} from '../../i18n/labels';
+
+export const FIXED_FACET_LABELS: Partial<Record<FacetKey, Record<string, Bilingual>>> = {
+  stage: STAGE_LABELS,
+  role: ROLE_LABELS,
+  size: SIZE_LABELS,
+  srdi: SRDI_LABELS,
+  verdict: VERDICT_LABELS,
+};
+
+/**
+ * A facet value in words.
+ * @example facetValueLabel(analysis, 'role', 'fill', 'zh') // '补链'
+ */
+export function facetValueLabel(
+  analysis: Analysis,
+  key: FacetKey,
+  value: string,
+  lang: Lang,
+): string {
+  const fixed = FIXED_FACET_LABELS[key]?.[value];
+  if (fixed) return fixed[lang];
+  const { index } = analysis;
+  if (key === 'city') {
+    const c = index.cityById.get(value);
+    return c ? (lang === 'zh' ? c.nameZh : `${c.nameEn} (${c.provinceEn})`) : value;
+  }
+  if (key === 'province') {
+    if (lang === 'zh') return value;
+    return index.dataset.cities.find((c) => c.provinceZh === value)?.provinceEn ?? value;
+  }
+  if (key === 'link') {
+    const l = index.linkById.get(value);
+    return l ? (lang === 'zh' ? l.nameZh : l.nameEn) : value;
+  }
+  if (key === 'lender') {
+    const b = index.bankById.get(value);
+    return b ? (lang === 'zh' ? b.nameZh : b.nameEn) : value;
+  }
+  return value;
+}
+
+/** The value of one filter in words (`gapMin` as an amount). */
+export function filterValueLabel(
+  analysis: Analysis,
+  filters: Filters,
+  key: keyof Filters,
+  lang: Lang,
+): string {
+  if (key === 'gapMin') return `≥ ${formatWan(filters.gapMin ?? 0, lang)}`;
+  const v = filters[key];
+  return v === null ? '' : facetValueLabel(analysis, key, v, lang);
+}
+
+/** The filters that are set, in the drawer's order. */
+export function activeFilterKeys(filters: Filters): (keyof Filters)[] {
+  const keys: (keyof Filters)[] = [
+    'province',
+    'city',
+    'stage',
+    'link',
+    'role',
+    'size',
+    'srdi',
+    'verdict',
+    'lender',
+    'gapMin',
+  ];
+  return keys.filter((k) => filters[k] !== null);
+}
