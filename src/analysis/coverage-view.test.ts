@@ -180,6 +180,50 @@ describe('buildCoverageMatrix()', () => {
     expect(JSON.stringify(competitors)).not.toMatch(/"(b1|c1|c2)"/);
   });
 
+  it('by type: one column per lender type in §2.8 order, no bank named', () => {
+    const m = buildCoverageMatrix(fixture(), scope, { byType: true });
+    expect(m.columns.map((c) => [c.key, c.kind, c.banks, c.smesServed])).toEqual([
+      ['type:large_state_bank', 'type', 1, 3],
+      ['type:joint_stock_bank', 'type', 2, 2],
+      ['type:city_commercial_bank', 'type', 1, 1],
+    ]);
+    expect(m.columns.every((c) => c.bankId === null)).toBe(true);
+  });
+
+  it('by type with an expanded type: its banks follow the type, most SMEs first', () => {
+    const m = buildCoverageMatrix(fixture(), scope, {
+      byType: true,
+      expandTypes: ['joint_stock_bank'],
+    });
+    // c1 serves u2 and m1 (2), c2 serves m1 (1).
+    expect(m.columns.map((c) => [c.key, c.smesServed])).toEqual([
+      ['type:large_state_bank', 3],
+      ['type:joint_stock_bank', 2],
+      ['c1', 2],
+      ['c2', 1],
+      ['type:city_commercial_bank', 1],
+    ]);
+    expect(sortMatrixColumns(m.columns, 'presence').map((c) => c.key)).toEqual([
+      'type:large_state_bank',
+      'type:joint_stock_bank',
+      'c1',
+      'c2',
+      'type:city_commercial_bank',
+    ]);
+  });
+
+  it('ignores expanded types in my-bank mode (no competitor named)', () => {
+    const m = buildCoverageMatrix(fixture(), scope, {
+      myBankId: 'k1',
+      expandTypes: ['joint_stock_bank'],
+    });
+    expect(m.columns.map((c) => c.key)).toEqual([
+      'k1',
+      'type:large_state_bank',
+      'type:joint_stock_bank',
+    ]);
+  });
+
   it('gives my bank a column even where it serves nobody', () => {
     const m = buildCoverageMatrix(fixture(), scope, { myBankId: 'z1' });
     expect(m.columns.map((c) => [c.key, c.smesServed, c.banks])).toEqual([

@@ -150,20 +150,31 @@ function aggregateColumn(
 }
 
 export interface MatrixOptions {
-  /** Bank columns before the rest fold into “others” (default 25). */
+  /** Bank columns before the rest fold into “others” (default 25), when columns are banks. */
   maxBanks?: number;
   /**
    * My-bank mode: the bank gets its own column (present or not) and every other lender is folded
    * into one column per institution type, so no competitor is named (§9.3).
    */
   myBankId?: string | null;
+  /**
+   * Columns by institution type (one column per §2.8 lender type present) instead of one per bank.
+   * Implied by `myBankId`.
+   */
+  byType?: boolean;
+  /**
+   * Types whose banks also get a column each, right after the type's column. Only for a
+   * perspective that may name banks; ignored with `myBankId`.
+   */
+  expandTypes?: readonly InstitutionType[];
 }
 
 /**
- * The bank × link coverage matrix of a chain in a scope. Rows are the chain's links in chain order;
- * columns are the lenders present, most SMEs served first (ties by id): the first `maxBanks` as
- * their own columns, the rest as one “others” column. With `myBankId`, the columns are that bank and
- * the other lenders by type instead.
+ * The bank × link coverage matrix of a chain in a scope. Rows are the chain's links in chain order.
+ * Columns are, by default, the lenders present, most SMEs served first (ties by id): the first
+ * `maxBanks` as their own columns, the rest as one “others” column. With `byType`, one column per
+ * institution type (with `expandTypes`, followed by that type's banks); with `myBankId`, that bank and
+ * the other lenders by type.
  * @example
  * // t.mid: m1 served by b1 and c1, m2 by c1; maxBanks 1
  * buildCoverageMatrix(analysis, { chainId: 't' }, { maxBanks: 1 }).columns.map((c) => c.key)
@@ -203,20 +214,46 @@ export function buildCoverageMatrix(
   const addCells = (list: readonly MatrixCell[]) => {
     for (const c of list) cells.set(cellKey(c.linkId, c.key), c);
   };
+  const byBank = new Map(pm.columns.map((c) => [c.bankId, c]));
+  const bankColumn = (bankId: string): MatrixColumn => {
+    const c = byBank.get(bankId);
+    return {
+      key: bankId,
+      kind: 'bank',
+      bankId,
+      type: typeOf(bankId),
+      banks: 1,
+      smesServed: c?.smesServed ?? 0,
+      links: c?.links ?? 0,
+    };
+  };
+  const bankCells = (ids: ReadonlySet<string>) =>
+    pm.cells
+      .filter((c) => ids.has(c.bankId))
+      .map((c) => ({
+        linkId: c.linkId,
+        key: c.bankId,
+        smesServed: c.smesServed,
+        smes: c.smes,
+        share: c.share,
+      }));
 
   const myBank = opts.myBankId ? index.bankById.get(opts.myBankId) : undefined;
-  if (myBank) {
-    const mine = aggregateColumn(
-      smes,
-      { key: myBank.id, kind: 'mine', bankId: myBank.id, type: myBank.type, banks: 1 },
-      new Set([myBank.id]),
-    );
-    columns.push(mine.column);
-    addCells(mine.cells);
+  if (myBank || opts.byType) {
+    if (myBank) {
+      const mine = aggregateColumn(
+        smes,
+        { key: myBank.id, kind: 'mine', bankId: myBank.id, type: myBank.type, banks: 1 },
+        new Set([myBank.id]),
+      );
+      columns.push(mine.column);
+      addCells(mine.cells);
+    }
+    const expand = new Set(myBank ? [] : (opts.expandTypes ?? []));
     const byType = new Map<InstitutionType, Set<string>>();
     for (const id of pm.bankIds) {
       const type = typeOf(id);
-      if (id === myBank.id || type === null) continue;
+      if (id === myBank?.id || type === null) continue;
       const set = byType.get(type) ?? new Set<string>();
       set.add(id);
       byType.set(type, set);
@@ -231,34 +268,16 @@ export function buildCoverageMatrix(
       );
       columns.push(agg.column);
       addCells(agg.cells);
+      if (expand.has(type)) {
+        // pm.bankIds is most SMEs served first: the type's banks keep that order.
+        for (const id of pm.bankIds) if (members.has(id)) columns.push(bankColumn(id));
+        addCells(bankCells(members));
+      }
     }
   } else {
     const shown = pm.bankIds.slice(0, maxBanks);
-    const byBank = new Map(pm.columns.map((c) => [c.bankId, c]));
-    for (const bankId of shown) {
-      const c = byBank.get(bankId);
-      columns.push({
-        key: bankId,
-        kind: 'bank',
-        bankId,
-        type: typeOf(bankId),
-        banks: 1,
-        smesServed: c?.smesServed ?? 0,
-        links: c?.links ?? 0,
-      });
-    }
-    const shownSet = new Set(shown);
-    addCells(
-      pm.cells
-        .filter((c) => shownSet.has(c.bankId))
-        .map((c) => ({
-          linkId: c.linkId,
-          key: c.bankId,
-          smesServed: c.smesServed,
-          smes: c.smes,
-          share: c.share,
-        })),
-    );
+    for (const bankId of shown) columns.push(bankColumn(bankId));
+    addCells(bankCells(new Set(shown)));
     const rest = pm.bankIds.slice(maxBanks);
     if (rest.length > 0) {
       const agg = aggregateColumn(
@@ -302,7 +321,8 @@ const KIND_RANK: Record<MatrixColumn['kind'], number> = { mine: 0, bank: 1, type
 /**
  * Columns in the chosen order, as a new array. “Mine” always comes first and “others” last;
  * `presence` = most SMEs served first; `type` = §2.8 institution-type order, then presence.
- * Ties by key.
+ * Ties by key. When type columns are present, the banks of a type (an expanded type) stay right
+ * after their type's column, most SMEs served first.
  * @example sortMatrixColumns([joint-stock bank serving 5, large state bank serving 2], 'type')
  * // → the large state bank first (§2.8 lists large state banks before joint-stock banks)
  */
@@ -312,13 +332,27 @@ export function sortMatrixColumns(
 ): MatrixColumn[] {
   const typeRank = (c: MatrixColumn) =>
     c.type === null ? LENDER_TYPES.length : (TYPE_RANK.get(c.type) ?? LENDER_TYPES.length);
-  return [...columns].sort(
-    (a, b) =>
-      KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
-      (order === 'type' ? typeRank(a) - typeRank(b) : 0) ||
-      b.smesServed - a.smesServed ||
-      compareStrings(a.key, b.key),
-  );
+  const compare = (a: MatrixColumn, b: MatrixColumn) =>
+    KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+    (order === 'type' ? typeRank(a) - typeRank(b) : 0) ||
+    b.smesServed - a.smesServed ||
+    compareStrings(a.key, b.key);
+  const typeColumns = columns.filter((c) => c.kind === 'type');
+  if (typeColumns.length === 0) return [...columns].sort(compare);
+  const underType = (c: MatrixColumn) =>
+    c.kind === 'bank' && typeColumns.some((t) => t.type === c.type);
+  const out: MatrixColumn[] = [];
+  for (const c of columns.filter((x) => !underType(x)).sort(compare)) {
+    out.push(c);
+    if (c.kind === 'type') {
+      out.push(
+        ...columns
+          .filter((x) => underType(x) && x.type === c.type)
+          .sort((a, b) => b.smesServed - a.smesServed || compareStrings(a.key, b.key)),
+      );
+    }
+  }
+  return out;
 }
 
 /** One factor of an uncovered link's priority (§5.2). */

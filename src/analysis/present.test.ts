@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Batch, BatchItem, BatchStatus } from '../domain/schema';
+import type { Batch, BatchItem, BatchStatus, InstitutionType } from '../domain/schema';
 import { analyzeDataset } from './analyze';
 import {
   approvedEnterprises,
@@ -7,10 +7,12 @@ import {
   chainSummary,
   cityGapRanking,
   enterpriseAliases,
+  groupByType,
   isSmallGroup,
   lendersByType,
   linkCoverageRows,
   suppressSmall,
+  typeLetters,
 } from './present';
 import {
   createBank,
@@ -243,6 +245,29 @@ describe('approvedEnterprises()', () => {
       { enterpriseId: 'e1', stage: 'disbursed', banks: 2, firstLoan: false },
       { enterpriseId: 'e3', stage: 'approved', banks: 2, firstLoan: false },
       { enterpriseId: 'e2', stage: 'approved', banks: 1, firstLoan: true },
+    ]);
+  });
+});
+
+describe('groupByType() / typeLetters()', () => {
+  const types: Record<string, InstitutionType> = {
+    b1: 'large_state_bank',
+    c1: 'joint_stock_bank',
+    b2: 'large_state_bank',
+    x: 'other',
+  };
+  it('groups by §2.8 type order, keeping input order inside a group', () => {
+    expect(groupByType(['c1', 'b1', 'x', 'b2'], (id) => types[id])).toEqual([
+      ['large_state_bank', ['b1', 'b2']],
+      ['joint_stock_bank', ['c1']],
+      ['other', ['x']],
+    ]);
+  });
+  it('letters banks within their type', () => {
+    expect([...typeLetters(['b1', 'c1', 'b2'], (id) => types[id])]).toEqual([
+      ['b1', 'A'],
+      ['c1', 'A'],
+      ['b2', 'B'],
     ]);
   });
 });

@@ -243,3 +243,47 @@ export function approvedEnterprises(
       rank(a) - rank(b) || b.banks - a.banks || compareStrings(a.enterpriseId, b.enterpriseId),
   );
 }
+
+const TYPE_ORDER: readonly InstitutionType[] = [...LENDER_TYPES, 'other'];
+
+/**
+ * Items grouped by the institution type of each (§2.8 order, types with items only), for the
+ * places where a perspective may count institutions but not name them (§9.3). Input order is kept
+ * within a group.
+ * @example groupByType([b1 (large state), c1 (joint-stock), b2 (large state)], (b) => b.type)
+ * // → [['large_state_bank', [b1, b2]], ['joint_stock_bank', [c1]]]
+ */
+export function groupByType<T>(
+  items: readonly T[],
+  typeOf: (item: T) => InstitutionType | undefined,
+): [InstitutionType, T[]][] {
+  const groups = new Map<InstitutionType, T[]>();
+  for (const item of items) {
+    const type = typeOf(item) ?? 'other';
+    groups.set(type, [...(groups.get(type) ?? []), item]);
+  }
+  return TYPE_ORDER.flatMap((t): [InstitutionType, T[]][] => {
+    const g = groups.get(t);
+    return g ? [[t, g]] : [];
+  });
+}
+
+/**
+ * A letter per bank within its type, in input order (A, B, …), so unnamed banks stay apart:
+ * “国有大型商业银行 A”.
+ * @example typeLetters(['b1', 'c1', 'b2'], typeOf) // Map { b1 → 'A', c1 → 'A', b2 → 'B' }
+ */
+export function typeLetters(
+  bankIds: readonly string[],
+  typeOf: (bankId: string) => InstitutionType | undefined,
+): Map<string, string> {
+  const seen = new Map<InstitutionType, number>();
+  const out = new Map<string, string>();
+  for (const id of bankIds) {
+    const type = typeOf(id) ?? 'other';
+    const n = seen.get(type) ?? 0;
+    seen.set(type, n + 1);
+    out.set(id, n < 26 ? String.fromCharCode(65 + n) : String(n + 1));
+  }
+  return out;
+}

@@ -3,7 +3,7 @@
  * be used for that: an SVG drawn as an image sees no web fonts, and machines without CJK fonts would
  * show boxes for every Chinese label. The canvas uses the page's fonts (Noto Sans SC).
  */
-import type { MatrixScene, SceneText } from './matrix';
+import { cellTextY, type MatrixScene, type SceneText } from './matrix';
 
 type Ctx = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
@@ -17,8 +17,11 @@ export function sceneTexts(scene: MatrixScene): string {
   return [
     ...scene.headers.map((t) => t.text),
     ...scene.rows.flatMap((r) => [r.label.text, ...r.totals.map((t) => t.text)]),
-    ...scene.columns.flatMap((c) => [c.label.text, ...c.totals.map((t) => t.text)]),
-    ...scene.cells.map((c) => c.text),
+    ...scene.columns.flatMap((c) => [
+      ...c.lines.map((t) => t.text),
+      ...c.totals.map((t) => t.text),
+    ]),
+    ...scene.cells.flatMap((c) => [c.text, c.sub ?? '']),
   ].join('');
 }
 
@@ -58,9 +61,14 @@ export function drawMatrixScene(ctx: Ctx, scene: MatrixScene, fontFamily: string
     ctx.fillRect(c.x, c.y, c.w, c.h);
     if (c.text) {
       ctx.fillStyle = c.textColor;
-      ctx.font = `${fs - 1}px ${fontFamily}`;
       ctx.textAlign = 'center';
-      ctx.fillText(c.text, c.x + c.w / 2, c.y + c.h / 2 + (fs - 1) * 0.36);
+      const y = cellTextY(c, fs);
+      ctx.font = `${c.sub ? 700 : 400} ${fs - 1}px ${fontFamily}`;
+      ctx.fillText(c.text, c.x + c.w / 2, y.text);
+      if (c.sub) {
+        ctx.font = `${fs - 2}px ${fontFamily}`;
+        ctx.fillText(c.sub, c.x + c.w / 2, y.sub);
+      }
     }
   }
   ctx.strokeStyle = LINE;
@@ -69,12 +77,7 @@ export function drawMatrixScene(ctx: Ctx, scene: MatrixScene, fontFamily: string
   for (const c of scene.columns) {
     ctx.fillStyle = c.emphasis ? INK : SOFT;
     ctx.font = `${c.emphasis ? 700 : 400} ${fs - 1}px ${fontFamily}`;
-    ctx.save();
-    ctx.translate(c.label.x, c.label.y);
-    ctx.rotate((scene.angle * Math.PI) / 180);
-    ctx.textAlign = c.label.anchor === 'end' ? 'right' : 'left';
-    ctx.fillText(c.label.text, 0, 0);
-    ctx.restore();
+    for (const t of c.lines) text(ctx, t);
     ctx.font = `${fs - 2}px ${fontFamily}`;
     ctx.fillStyle = SOFT;
     for (const t of c.totals) text(ctx, t);

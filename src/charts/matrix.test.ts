@@ -10,6 +10,7 @@ import {
   SMALL_CELL_COLOR,
   SMALL_CELL_INK,
   textColorOn,
+  wrapText,
   type MatrixChartInput,
 } from './matrix';
 
@@ -121,20 +122,31 @@ const dims = {
   fontSize: 10,
 };
 
+describe('wrapText()', () => {
+  it.each([
+    ['Joint-stock bank', 60, ['Joint-stock', 'bank']],
+    ['国有大型商业银行', 40, ['国有大型', '商业银行']],
+    ['City commercial bank', 200, ['City commercial bank']],
+    ['a b c d e f', 11, ['a', 'b', 'c…']],
+  ] as const)('%s in %d px → %j (words never split)', (text, width, lines) => {
+    expect(wrapText(text, width, 10, 3)).toEqual(lines);
+  });
+});
+
 describe('buildMatrixScene()', () => {
   it('places the grid after the labels and the row totals, below the column-label header', () => {
     const s = buildMatrixScene(input(), dims);
     // x: margin 6 + labels 100 + totals 30 + 40 (two headers) + gap 8 = 184
-    // header: longest label 'Bank one' at 9 px = (.62 + .52×3 + .28 + .52×3) × 9 = 36 px;
-    //         36 × sin 45° + 9 + 10 = 44.46 → 45, at least 2 × 10 + 8 = 28 → 45; y = 6 + 45 = 51
-    expect(s.grid).toEqual({ x: 184, y: 51, w: 60, h: 40 });
+    // header: 'Bank one' (36 px at 9 px) does not fit the column's 18 px: two lines of 9 + 3 px,
+    //         2 × 12 + 10 = 34 (at least 2 × 10 + 8 = 28); y = 6 + 34 = 40
+    expect(s.grid).toEqual({ x: 184, y: 40, w: 60, h: 40 });
     expect(s.cells.map((c) => [c.rowKey, c.columnKey, c.x, c.y, c.w, c.h])).toEqual([
-      ['r1', 'c1', 184, 51, 20, 20],
-      ['r1', 'c2', 204, 51, 20, 20],
-      ['r1', 'c3', 224, 51, 20, 20],
-      ['r2', 'c1', 184, 71, 20, 20],
-      ['r2', 'c2', 204, 71, 20, 20],
-      ['r2', 'c3', 224, 71, 20, 20],
+      ['r1', 'c1', 184, 40, 20, 20],
+      ['r1', 'c2', 204, 40, 20, 20],
+      ['r1', 'c3', 224, 40, 20, 20],
+      ['r2', 'c1', 184, 60, 20, 20],
+      ['r2', 'c2', 204, 60, 20, 20],
+      ['r2', 'c3', 224, 60, 20, 20],
     ]);
   });
 
@@ -162,30 +174,35 @@ describe('buildMatrixScene()', () => {
     expect(s.rows.map((r) => r.selected)).toEqual([false, true]);
     expect(s.rows.map((r) => r.title)).toEqual(['上游', '中游']);
     // chip centred in the band; label baseline at mid-band + 0.36 em
-    expect(s.rows[1]?.chip).toEqual({ x: 6, y: 76, size: 10, color: '#1a9850' });
-    expect(s.rows[1]?.label).toMatchObject({ x: 22, y: 84.6, text: '中游' });
+    expect(s.rows[1]?.chip).toEqual({ x: 6, y: 65, size: 10, color: '#1a9850' });
+    expect(s.rows[1]?.label).toMatchObject({ x: 22, y: 73.6, text: '中游' });
   });
 
-  it('ends the column labels above the middle of their column and puts the totals under the grid', () => {
+  it('centres horizontal column labels over their column and puts the totals under the grid', () => {
     const s = buildMatrixScene(input(), dims);
-    expect(s.angle).toBe(45);
-    // centre 194 − 0.35 × 9 = 190.85 → 190.9; 6 px above the grid; the text ends there
-    expect(s.columns[0]?.label).toMatchObject({ x: 190.9, y: 45, text: 'Bank one', anchor: 'end' });
-    // totals line: grid bottom 91 + 6 + font 10 = 107, centred
-    expect(s.columns[1]?.totals).toEqual([{ x: 214, y: 107, text: '<3', anchor: 'middle' }]);
+    // 'Bank one' breaks at the space; 'Bank' alone (19.6 px) is still wider than 18 px and is cut,
+    // never split. Bottom line 6 px above the grid (40 − 6 = 34), the line above 12 px higher.
+    expect(s.columns[0]?.lines.map((t) => [t.text, t.x, t.y, t.anchor])).toEqual([
+      ['Ba…', 194, 22, 'middle'],
+      ['one', 194, 34, 'middle'],
+    ]);
+    expect(s.columns[0]?.title).toBe('Bank one');
+    expect(s.columns[2]?.lines.map((t) => [t.text, t.y])).toEqual([['B3', 34]]);
+    // totals line: grid bottom 80 + 6 + font 10 = 96, centred
+    expect(s.columns[1]?.totals).toEqual([{ x: 214, y: 96, text: '<3', anchor: 'middle' }]);
     expect(s.columns.map((c) => c.emphasis)).toEqual([false, true, false]);
     expect(s.headers.map((h) => [h.text, h.x, h.y, h.anchor])).toEqual([
-      ['环节', 6, 43, 'start'],
-      ['银行', 136, 43, 'end'],
-      ['覆盖', 176, 43, 'end'],
-      ['服务', 176, 107, 'end'],
+      ['环节', 6, 32, 'start'],
+      ['银行', 136, 32, 'end'],
+      ['覆盖', 176, 32, 'end'],
+      ['服务', 176, 96, 'end'],
     ]);
   });
 
-  it('is no wider than the grid (the labels run up to the left) and holds the total lines', () => {
+  it('is no wider than the grid (labels wrap inside their column) and holds the total lines', () => {
     const s = buildMatrixScene(input(), dims);
-    // right: grid end 244 + margin 6; bottom: 91 + 6 + one line of 16 + margin 6
-    expect([s.width, s.height]).toEqual([250, 119]);
+    // right: grid end 244 + margin 6; bottom: 80 + 6 + one line of 16 + margin 6
+    expect([s.width, s.height]).toEqual([250, 108]);
   });
 
   it('cuts long labels with “…” and keeps the full text', () => {
@@ -201,10 +218,14 @@ describe('buildMatrixScene()', () => {
       text: '锂镍钴资源…',
       full: '锂镍钴资源开采与冶炼加工',
     });
-    expect(s.columns[0]?.label.full).toBe('A very long bank name indeed');
+    expect(s.columns[0]?.title).toBe('A very long bank name indeed');
     // without a title, the tooltip is the uncut label
     expect(s.rows[0]?.title).toBe('锂镍钴资源开采与冶炼加工');
-    expect(estimateTextWidth(s.columns[0]?.label.text ?? '', 9)).toBeLessThanOrEqual(60);
+    // at most three lines, each within the column (20 − 2 px), the last one ending with “…”
+    const lines = s.columns[0]?.lines.map((t) => t.text) ?? [];
+    expect(lines.length).toBe(3);
+    expect(lines[2]?.endsWith('…')).toBe(true);
+    for (const l of lines) expect(estimateTextWidth(l, 9)).toBeLessThanOrEqual(18);
   });
 
   it('draws an empty matrix as headers only', () => {

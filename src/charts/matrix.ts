@@ -1,6 +1,6 @@
 /**
- * The coverage matrix as a drawing: rows × columns of cells with row labels, angled column labels
- * and totals, laid out with d3 band scales. The output is a plain "scene" of positioned rectangles and
+ * The coverage matrix as a drawing: rows × columns of cells with row labels, horizontal column
+ * labels wrapped to the column's width, and totals, laid out with d3 band scales. The output is a plain "scene" of positioned rectangles and
  * strings, drawn by Svelte as SVG and by the PNG export on a canvas, so both show the same picture.
  */
 import { max, sum } from 'd3-array';
@@ -43,12 +43,20 @@ export function presenceLegend(): { from: number; to: number; color: string }[] 
  * @example presenceCell(2, 0.4) // { text: '<3', fill: SMALL_CELL_COLOR, textColor: SMALL_CELL_INK }
  * @example presenceCell(6, 0.3) // { text: '6', fill: '#6baed6' }
  */
-export function presenceCell(smesServed: number, share: number | null): CellStyle {
+export function presenceCell(
+  smesServed: number,
+  share: number | null,
+  opts: { hideSmall?: boolean; shareText?: string } = {},
+): CellStyle {
   if (smesServed <= 0 || share === null) return { text: '', fill: EMPTY_CELL_COLOR };
-  if (isSmallCount(smesServed)) {
+  if ((opts.hideSmall ?? true) && isSmallCount(smesServed)) {
     return { text: '<3', fill: SMALL_CELL_COLOR, textColor: SMALL_CELL_INK };
   }
-  return { text: String(smesServed), fill: presenceColor(share) };
+  return {
+    text: String(smesServed),
+    ...(opts.shareText ? { sub: opts.shareText } : {}),
+    fill: presenceColor(share),
+  };
 }
 
 /**
@@ -100,8 +108,53 @@ export function fitText(text: string, maxWidth: number, fontSize: number): strin
   return `${chars.join('').trimEnd()}…`;
 }
 
+/**
+ * A text broken into lines no wider than `maxWidth`: at spaces between Latin words, anywhere between
+ * CJK characters; a word is never split (one longer than the line is cut with “…”), and the last
+ * allowed line ends with “…” when text is left over.
+ * @example wrapText('Joint-stock bank', 60, 10) // ['Joint-stock', 'bank']
+ * @example wrapText('国有大型商业银行', 40, 10) // ['国有大型', '商业银行']
+ */
+export function wrapText(
+  text: string,
+  maxWidth: number,
+  fontSize: number,
+  maxLines: number,
+): string[] {
+  const tokens = text.match(/[\u2e80-\uffef]|[^\s\u2e80-\uffef]+|\s+/gu) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  for (const tok of tokens) {
+    if (/^\s+$/.test(tok)) {
+      if (line) line += ' ';
+      continue;
+    }
+    const next = line + tok;
+    if (estimateTextWidth(next.trimEnd(), fontSize) <= maxWidth || line.trim() === '') {
+      line = next;
+      continue;
+    }
+    lines.push(line.trimEnd());
+    line = tok;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  const out = lines.slice(0, maxLines);
+  if (lines.length > maxLines) {
+    out[maxLines - 1] = fitText(
+      `${out[maxLines - 1] ?? ''} ${lines[maxLines] ?? ''}`,
+      maxWidth,
+      fontSize,
+    );
+    if (!out[maxLines - 1]?.endsWith('…')) out[maxLines - 1] = `${out[maxLines - 1] ?? ''}…`;
+  }
+  return out.map((l) => fitText(l, maxWidth, fontSize));
+}
+
 export interface CellStyle {
+  /** The first line: SMEs served, or “<3”. */
   text: string;
+  /** An optional second line in smaller type: the share. */
+  sub?: string;
   fill: string;
   /** Text colour; by default dark or white for contrast with the fill. */
   textColor?: string;
@@ -122,6 +175,14 @@ export interface MatrixChartRow {
 export interface MatrixChartColumn {
   key: string;
   label: string;
+  /** A last header line under the wrapped label (e.g. “6家”). */
+  sublabel?: string;
+  /** Hover text: the full name. */
+  title?: string;
+  /** Drawn indented (a bank under its expanded type). */
+  child?: boolean;
+  /** A type column that can show its banks (`expand`) or fold them again (`collapse`). */
+  toggle?: 'expand' | 'collapse';
   /** One string per column-total line, already formatted. */
   totals: string[];
   /** Drawn in bold (the user's own bank). */
@@ -148,8 +209,10 @@ export interface MatrixDims {
   labelWidth: number;
   /** Width of each row-total column. */
   totalWidths: readonly number[];
-  /** Longest column label, in px along the text, before it is cut with “…”. */
+  /** Longest column label, in px along the text, before it is cut with “…” (legacy; unused). */
   columnLabelMax: number;
+  /** Lines a column label may wrap into (its sublabel comes on top of these). */
+  columnLabelLines: number;
   fontSize: number;
 }
 
@@ -160,6 +223,7 @@ export const DEFAULT_DIMS: MatrixDims = {
   labelWidth: 160,
   totalWidths: [40, 52, 66],
   columnLabelMax: 150,
+  columnLabelLines: 3,
   fontSize: 12,
 };
 
@@ -181,6 +245,7 @@ export interface SceneCell {
   h: number;
   fill: string;
   text: string;
+  sub?: string;
   textColor: string;
 }
 
@@ -200,18 +265,20 @@ export interface SceneColumn {
   key: string;
   x: number;
   w: number;
-  /** Drawn rotated by `angle` degrees around (label.x, label.y), where the text ends. */
-  label: SceneText;
+  /** The header: wrapped label lines, centred over the column, the sublabel last. */
+  lines: SceneText[];
+  /** Hover text of the header. */
+  title: string;
   totals: SceneText[];
   emphasis: boolean;
+  child: boolean;
+  toggle: 'expand' | 'collapse' | null;
 }
 
 export interface MatrixScene {
   width: number;
   height: number;
   fontSize: number;
-  /** Rotation of the column labels in degrees: 45 = the text runs down to the right into its column. */
-  angle: number;
   grid: { x: number; y: number; w: number; h: number };
   headers: SceneText[];
   rows: SceneRow[];
@@ -219,16 +286,26 @@ export interface MatrixScene {
   cells: SceneCell[];
 }
 
-const ANGLE = 45;
-const SIN = Math.SQRT1_2;
+/**
+ * Baselines of a cell's text: one line centred, or the count above the share.
+ * @example cellTextY({ y: 0, h: 34, sub: '40.0%' }, 12) // { text: 14.5, sub: 27 }
+ */
+export function cellTextY(
+  c: { y: number; h: number; sub?: string | undefined },
+  fontSize: number,
+): { text: number; sub: number } {
+  const mid = c.y + c.h / 2;
+  if (!c.sub) return { text: mid + (fontSize - 1) * 0.36, sub: mid };
+  return { text: mid - 2.5, sub: mid + fontSize - 1 };
+}
+
 const CHIP = 10;
 const MARGIN = 6;
 
 /**
  * Positions every part of the matrix. Rows are bands of `cellHeight` below a header whose height
- * fits the longest (cut) column label at 45°. The labels end above their column and run up to the
- * left, over the empty header of the row totals, so the drawing is no wider than the grid. Column
- * totals are lines under the grid.
+ * fits the column label with the most lines: labels are horizontal, wrapped to the column's width
+ * (full text on hover), so the drawing is no wider than the grid. Column totals are lines under it.
  * @example
  * buildMatrixScene({ rows: [r1, r2], columns: [c1, c2, c3], … }, { cellWidth: 20, cellHeight: 20, padding: 0, … })
  * // → cells of 20 × 20, c2's cells at x = grid.x + 20, r2's at y = grid.y + 20
@@ -240,9 +317,19 @@ export function buildMatrixScene(
   const d = { ...DEFAULT_DIMS, ...dims };
   const fs = d.fontSize;
   const small = fs - 1;
-  const columnLabels = input.columns.map((c) => fitText(c.label, d.columnLabelMax, small));
-  const longest = max(columnLabels, (t) => estimateTextWidth(t, small)) ?? 0;
-  const headerHeight = Math.max(fs * 2 + 8, Math.ceil(longest * SIN + small + 10));
+  const lineH = small + 3;
+  const labelRoom = d.cellWidth * (1 - d.padding) - 2;
+  const columnLines = input.columns.map((c) => [
+    ...wrapText(
+      c.label,
+      labelRoom,
+      small,
+      c.sublabel ? Math.max(1, d.columnLabelLines - 1) : d.columnLabelLines,
+    ),
+    ...(c.sublabel ? [fitText(c.sublabel, labelRoom, small)] : []),
+  ]);
+  const mostLines = max(columnLines, (l) => l.length) ?? 0;
+  const headerHeight = Math.max(fs * 2 + 8, Math.ceil(mostLines * lineH + 10));
 
   const totalsWidth = sum(d.totalWidths.slice(0, input.rowTotalHeaders.length));
   const gridX = MARGIN + d.labelWidth + totalsWidth + 8;
@@ -315,18 +402,22 @@ export function buildMatrixScene(
 
   const columns: SceneColumn[] = input.columns.map((c, i) => {
     const left = x(c.key) ?? gridX;
-    const label = columnLabels[i] ?? c.label;
+    const lines = columnLines[i] ?? [];
+    // Bottom-aligned: the last line sits 6 px above the grid.
+    const firstBaseline = gridY - 6 - (lines.length - 1) * lineH;
     return {
       key: c.key,
       x: left,
       w: cw,
-      label: {
-        x: Math.round((left + cw / 2 - small * 0.35) * 10) / 10,
-        y: gridY - 6,
-        text: label,
-        anchor: 'end',
-        ...(label !== c.label ? { full: c.label } : {}),
-      },
+      lines: lines.map((text, j) => ({
+        x: Math.round((left + cw / 2) * 10) / 10,
+        y: Math.round((firstBaseline + j * lineH) * 10) / 10,
+        text,
+        anchor: 'middle',
+      })),
+      title: c.title ?? [c.label, c.sublabel].filter(Boolean).join(' '),
+      child: c.child === true,
+      toggle: c.toggle ?? null,
       totals: c.totals.map((text, j) => ({
         x: Math.round((left + cw / 2) * 10) / 10,
         y: totalsTop + lineHeight * j + fs,
@@ -352,6 +443,7 @@ export function buildMatrixScene(
         h: ch,
         fill: style.fill,
         text: style.text,
+        ...(style.sub ? { sub: style.sub } : {}),
         textColor: style.textColor ?? textColorOn(style.fill),
       });
     }
@@ -362,7 +454,6 @@ export function buildMatrixScene(
     width: Math.ceil(gridX + gridW + MARGIN),
     height: Math.ceil(totalsTop + lineHeight * totalLines + MARGIN),
     fontSize: fs,
-    angle: ANGLE,
     grid: { x: gridX, y: gridY, w: gridW, h: gridH },
     headers,
     rows,

@@ -6,6 +6,7 @@
 import type { Verdict, VerdictReason } from '../analysis/coverage';
 import type { DisplayRole, InstitutionType, SizeClass, SrdiTier, Stage } from '../domain/schema';
 import type { Overlay } from '../overlays/overlays';
+import type { Perspective } from '../state/url-state';
 import { formatShare, type Lang } from './format';
 
 export interface Bilingual {
@@ -240,6 +241,26 @@ export const INSTITUTION_LABELS: Record<InstitutionType, Bilingual> = {
   other: { zh: '其他', en: 'Other' },
 };
 
+/** Short names of the lender types for narrow column headers (full name on hover). */
+export const INSTITUTION_SHORT_LABELS: Record<InstitutionType, Bilingual> = {
+  policy_bank: { zh: '政策性', en: 'Policy' },
+  large_state_bank: { zh: '国有大行', en: 'Large state' },
+  joint_stock_bank: { zh: '股份制', en: 'Joint-stock' },
+  city_commercial_bank: { zh: '城商行', en: 'City comm.' },
+  rural_commercial_bank: { zh: '农商行', en: 'Rural comm.' },
+  rural_cooperative: { zh: '农合机构', en: 'Rural coop.' },
+  village_bank: { zh: '村镇银行', en: 'Village' },
+  private_bank: { zh: '民营银行', en: 'Private' },
+  foreign_bank: { zh: '外资银行', en: 'Foreign' },
+  insurer: { zh: '保险', en: 'Insurer' },
+  gov_guarantor: { zh: '政府担保', en: 'Gov. guar.' },
+  guarantor: { zh: '担保', en: 'Guarantor' },
+  leasing: { zh: '租赁', en: 'Lessor' },
+  factoring: { zh: '保理', en: 'Factor' },
+  equity_fund: { zh: '股权基金', en: 'Equity' },
+  other: { zh: '其他', en: 'Other' },
+};
+
 /** The legend label of a class under an overlay. */
 export function classLabel(overlay: Overlay, cls: string, lang: Lang): string {
   const table: Record<string, Bilingual> =
@@ -263,3 +284,68 @@ export const pick = (b: Bilingual, lang: Lang): string => b[lang];
 /** Policy term shown bilingually (“稳链 Stabilise the chain”), as §2 asks for first appearances. */
 export const both = (b: Bilingual, lang: Lang): string =>
   lang === 'zh' ? `${b.zh} ${b.en}` : `${b.en} ${b.zh}`;
+
+/**
+ * What the current perspective lets the app say about institutions (domain.md §9.3): the department
+ * (`gov`) names every institution; a bank names itself and sees every other institution by its type
+ * or as a count; a public screen names none and hides groups of fewer than three firms.
+ */
+export interface Disclosure {
+  perspective: Perspective;
+  /** The bank whose view this is; null outside bank perspective or before one is chosen. */
+  myBankId: string | null;
+}
+
+export const GOV_DISCLOSURE: Disclosure = { perspective: 'gov', myBankId: null };
+
+/**
+ * May the app name this institution?
+ * @example canName({ perspective: 'bank', myBankId: 'b1' }, 'b2') // false
+ */
+export const canName = (d: Disclosure, bankId: string): boolean =>
+  d.perspective === 'gov' || (d.perspective === 'bank' && bankId === d.myBankId);
+
+/** Are groups of one or two firms shown as “<3” (§9.3)? Not for the department. */
+export const hidesSmallCounts = (d: Disclosure): boolean => d.perspective !== 'gov';
+
+/** Are enterprise names hidden (“企业 #17”)? Only on a public screen. */
+export const hidesEnterpriseNames = (d: Disclosure): boolean => d.perspective === 'public';
+
+/**
+ * An institution as the perspective may show it: its name, or its type. Unknown ids stay ids only
+ * when names may be shown.
+ * @example institutionLabel({ perspective: 'bank', myBankId: 'b1' }, b2, 'zh') // '城市商业银行'
+ */
+export function institutionLabel(
+  d: Disclosure,
+  bank: { id: string; nameZh: string; nameEn: string; type: InstitutionType } | undefined,
+  lang: Lang,
+): string {
+  if (!bank) return d.perspective === 'gov' ? '—' : INSTITUTION_LABELS.other[lang];
+  if (canName(d, bank.id)) return lang === 'zh' ? bank.nameZh : bank.nameEn;
+  return INSTITUTION_LABELS[bank.type][lang];
+}
+
+export const PERSPECTIVE_LABELS: Record<
+  Perspective,
+  Bilingual & { hintZh: string; hintEn: string }
+> = {
+  gov: {
+    zh: '主管部门/政府',
+    en: 'Department / government',
+    hintZh: '列出所有机构名称',
+    hintEn: 'Every institution named',
+  },
+  bank: {
+    zh: '银行',
+    en: 'Bank',
+    hintZh: '只显示本行名称，其他机构仅以数量或类型出现',
+    hintEn: 'Only my bank is named; other institutions appear as counts or by type',
+  },
+  public: {
+    zh: '演示/公开',
+    en: 'Demo / public',
+    hintZh: '不显示机构与企业名称，不足3家显示“<3”',
+    hintEn: 'No institution or firm named; groups under 3 show “<3”',
+  },
+};

@@ -34,6 +34,7 @@ describe('decodeUrlState()', () => {
       link: 'nev.cell',
       enterprise: 'e-nev-changzhou-017',
       map: { lon: 119.95, lat: 31.77, zoom: 7.5 },
+      perspective: 'gov',
       bank: null,
       meeting: null,
       scene: 1,
@@ -69,6 +70,7 @@ describe('decodeUrlState()', () => {
     ['?scene=0', 'scene', '0'],
     ['?scene=2.5', 'scene', '2.5'],
     ['?names=yes', 'names', 'yes'],
+    ['?persp=boss', 'persp', 'boss'],
   ])('malformed %s falls back to the default with a notice', (search, param, value) => {
     const { state, notices } = decodeUrlState(search);
     expect(state).toEqual(DEFAULT_URL_STATE);
@@ -82,6 +84,33 @@ describe('decodeUrlState()', () => {
     expect(state.chain).toBe('ic');
     expect(state.filters.role).toBe('fill');
     expect(notices).toEqual([{ param: 'view', value: 'nope' }]);
+  });
+});
+
+describe('perspective in the URL', () => {
+  it.each([
+    ['', 'gov', null],
+    ['?bank=b-ccb-changzhou', 'bank', 'b-ccb-changzhou'],
+    ['?persp=gov&bank=b-ccb-changzhou', 'gov', 'b-ccb-changzhou'],
+    ['?persp=public', 'public', null],
+    ['?persp=bank', 'bank', null],
+  ] as const)('%s reads as perspective %s with bank %s', (search, perspective, bank) => {
+    const { state, notices } = decodeUrlState(search);
+    expect(notices).toEqual([]);
+    expect(state.perspective).toBe(perspective);
+    expect(state.bank).toBe(bank);
+  });
+
+  it.each([
+    ['gov', null, ''],
+    ['gov', 'b-x', '?persp=gov&bank=b-x'],
+    ['bank', 'b-x', '?bank=b-x'],
+    ['bank', null, '?persp=bank'],
+    ['public', null, '?persp=public'],
+  ] as const)('perspective %s with bank %s writes %s and reads back', (perspective, bank, url) => {
+    const state: UrlState = { ...DEFAULT_URL_STATE, perspective, bank };
+    expect(encodeUrlState(state)).toBe(url);
+    expect(decodeUrlState(url).state).toEqual(state);
   });
 });
 
@@ -114,6 +143,7 @@ describe('encodeUrlState()', () => {
       link: 'pv.cell',
       enterprise: null,
       map: { lon: 120.5, lat: 31.25, zoom: 5 },
+      perspective: 'gov',
       bank: 'b-jsb-c',
       meeting: 'm-pv-changzhou',
       scene: 4,

@@ -21,6 +21,15 @@ export const VIEWS = [
 ] as const;
 export type View = (typeof VIEWS)[number];
 
+/**
+ * Whose eyes the app is for (product.md, domain.md §9.3): `gov` — the department or government, every
+ * institution named; `bank` — one bank (`bank`), which sees only itself by name and every other
+ * institution as counts or by type; `public` — a demonstration or public screen: no institution or
+ * enterprise named, groups under three firms shown as “<3”.
+ */
+export const PERSPECTIVES = ['gov', 'bank', 'public'] as const;
+export type Perspective = (typeof PERSPECTIVES)[number];
+
 export interface MapViewport {
   lon: number;
   lat: number;
@@ -38,7 +47,9 @@ export interface UrlState {
   /** Selected enterprise. */
   enterprise: string | null;
   map: MapViewport | null;
-  /** “My bank” of the Coverage and Policy views. */
+  /** Whose eyes the app is for; `bank` names only `bank`. */
+  perspective: Perspective;
+  /** “My bank” in bank perspective; the bank whose policy and white space are shown otherwise. */
   bank: string | null;
   /** Docking meeting shown on the Meeting and Present views. */
   meeting: string | null;
@@ -59,6 +70,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   link: null,
   enterprise: null,
   map: null,
+  perspective: 'gov',
   bank: null,
   meeting: null,
   scene: 1,
@@ -102,6 +114,7 @@ const PARAMS = {
   link: id,
   ent: id,
   map: viewport,
+  persp: enumOf(PERSPECTIVES),
   bank: id,
   meeting: id,
   scene: z.coerce.number().int().min(1).max(20),
@@ -154,6 +167,7 @@ export function decodeUrlState(search: string): { state: UrlState; notices: UrlN
       link: got.link ?? null,
       enterprise: got.ent ?? null,
       map,
+      perspective: got.persp ?? impliedPerspective(got.bank ?? null),
       bank: got.bank ?? null,
       meeting: got.meeting ?? null,
       scene: got.scene ?? 1,
@@ -162,6 +176,13 @@ export function decodeUrlState(search: string): { state: UrlState; notices: UrlN
     notices,
   };
 }
+
+/**
+ * The perspective of a URL without `persp`: a link that names a bank is that bank's (the safe reading
+ * of links shared before perspectives existed), any other the department's.
+ * @example impliedPerspective('b-ccb-changzhou') // 'bank'
+ */
+export const impliedPerspective = (bank: string | null): Perspective => (bank ? 'bank' : 'gov');
 
 const round = (x: number, digits: number) => String(Math.round(x * 10 ** digits) / 10 ** digits);
 
@@ -182,6 +203,7 @@ export function encodeUrlState(state: UrlState): string {
     const { lon, lat, zoom } = state.map;
     params.set('map', `${round(lon, 4)},${round(lat, 4)},${round(zoom, 2)}`);
   }
+  if (state.perspective !== impliedPerspective(state.bank)) params.set('persp', state.perspective);
   if (state.bank) params.set('bank', state.bank);
   if (state.meeting) params.set('meeting', state.meeting);
   if (state.scene !== 1) params.set('scene', String(state.scene));

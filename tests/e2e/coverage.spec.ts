@@ -10,7 +10,7 @@ import {
 } from '../../src/analysis/coverage-view';
 import { bankWhiteSpace } from '../../src/analysis/white-space';
 import { DatasetSchema, isLenderType, type InstitutionType } from '../../src/domain/schema';
-import { formatCount, formatWan } from '../../src/i18n/format';
+import { formatCount, formatShare, formatWan } from '../../src/i18n/format';
 import { INSTITUTION_LABELS } from '../../src/i18n/labels';
 import { expect, test } from './fixtures';
 
@@ -18,7 +18,7 @@ const demo = DatasetSchema.parse(JSON.parse(readFileSync('data/demo.v1.json', 'u
 const analysis = analyzeDataset(demo);
 const nev = demo.chains.find((c) => c.id === 'nev')!;
 const scope = { chainId: 'nev' };
-const matrix = buildCoverageMatrix(analysis, scope);
+const matrix = buildCoverageMatrix(analysis, scope, { byType: true });
 const lenders = demo.banks.filter((b) => isLenderType(b.type));
 
 /** The map has drawn the current state (it clears data-ready while redrawing). */
@@ -33,14 +33,22 @@ const rowOrder = (page: Page) =>
     .locator('g[role="row"]')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-link')));
 
-test('the matrix shows the chain’s links, hides counts below 3 and explains a cell', async ({
+test('the matrix: links × institution types; “<3” only where the perspective requires it', async ({
   page,
 }) => {
-  await page.goto('./?view=coverage&chain=nev');
+  await page.goto('./?view=coverage&chain=nev&persp=public');
   await expect(page.getByTestId('view-coverage')).toBeVisible();
   await expect.poll(() => rowOrder(page)).toEqual(nev.linkIds);
 
-  // A bank serving one or two SMEs of a link shows “<3”, a bank serving more shows the count.
+  // One column per lender type present, in §2.8 order.
+  const columnKeys = await page
+    .getByTestId('coverage-matrix')
+    .locator('g.col')
+    .evaluateAll((cols) => cols.map((c) => c.getAttribute('data-column')));
+  expect(columnKeys).toEqual(matrix.columns.map((c) => c.key));
+  expect(columnKeys.every((k) => k?.startsWith('type:'))).toBe(true);
+
+  // On a public screen a type serving one or two SMEs of a link shows “<3”; more show count and share.
   const small = [...matrix.cells.values()].find((c) => isSmallCount(c.smesServed))!;
   const large = [...matrix.cells.values()].find((c) => c.smesServed >= 3)!;
   expect(small).toBeDefined();
@@ -48,13 +56,15 @@ test('the matrix shows the chain’s links, hides counts below 3 and explains a 
   const cell = (linkId: string, key: string) =>
     page.locator(`g[role="row"][data-link="${linkId}"] g[role="gridcell"][data-column="${key}"]`);
   await expect(cell(small.linkId, small.key)).toHaveText('<3');
-  await expect(cell(large.linkId, large.key)).toHaveText(String(large.smesServed));
+  await expect(cell(large.linkId, large.key)).toHaveText(
+    `${large.smesServed}${formatShare(large.share, 'zh')}`,
+  );
 
-  // Hover explains the cell in words: the bank, the link, n of N SMEs.
+  // Hover explains the cell in words: the type, the link, n of N SMEs.
   await cell(large.linkId, large.key).hover();
-  const bank = demo.banks.find((b) => b.id === large.key)!;
+  const type = large.key.replace('type:', '') as InstitutionType;
   const link = demo.links.find((l) => l.id === large.linkId)!;
-  await expect(page.getByTestId('cell-detail')).toContainText(bank.nameZh);
+  await expect(page.getByTestId('cell-detail')).toContainText(INSTITUTION_LABELS[type].zh);
   await expect(page.getByTestId('cell-detail')).toContainText(link.nameZh);
   await expect(page.getByTestId('cell-detail')).toContainText(
     `服务 ${large.smesServed} / ${large.smes} 家中小企业`,
@@ -62,6 +72,12 @@ test('the matrix shows the chain’s links, hides counts below 3 and explains a 
   // The detail of a “<3” cell does not give the number away either.
   await cell(small.linkId, small.key).hover();
   await expect(page.getByTestId('cell-detail')).toContainText('不足3家');
+
+  // The department sees the real count in the same cell.
+  await page.goto('./?view=coverage&chain=nev');
+  await expect(cell(small.linkId, small.key)).toHaveText(
+    `${small.smesServed}${formatShare(small.share, 'zh')}`,
+  );
 
   // Keyboard: the matrix is one focus stop; arrow keys move and explain, Enter maps the link.
   const [firstLink, secondLink] = nev.linkIds.map((id) => demo.links.find((l) => l.id === id)!);
@@ -134,8 +150,13 @@ test('my bank: the white space equals the analysis and competitors appear only a
   const first = bankWhiteSpace(analysis, bank.id, scope)[0]!;
 
   await page.goto('./?view=coverage&chain=nev');
-  await page.getByTestId('my-bank-select').selectOption(bank.id);
+  await page.getByTestId('perspective-select').selectOption('bank');
+  await expect(page.getByTestId('white-space-need-bank')).toBeVisible();
+  await page.getByTestId('my-bank-picker').selectOption(bank.id);
   await expect(page).toHaveURL(new RegExp(`bank=${bank.id}`));
+  // Once chosen, the header names my bank and holds no list of the others.
+  await expect(page.getByTestId('my-bank-name')).toContainText(bank.nameZh);
+  await expect(page.getByTestId('my-bank-picker')).toHaveCount(0);
 
   const entry = page.getByTestId('white-space-entry').first();
   await expect(entry).toHaveAttribute('data-link', first.linkId);
@@ -176,7 +197,7 @@ test('my bank: the white space equals the analysis and competitors appear only a
 
   // A bank the dataset does not have (or that is not a lender) is reported, not used.
   const guarantor = demo.banks.find((b) => !isLenderType(b.type))!;
-  await page.goto(`./?view=coverage&chain=nev&bank=${guarantor.id}`);
+  await page.goto(`./?view=coverage&chain=nev&persp=gov&bank=${guarantor.id}`);
   await expect(page.getByTestId('unknown-bank')).toContainText(guarantor.id);
   await expect(page.getByTestId('white-space')).toHaveCount(0);
 });
@@ -201,4 +222,59 @@ test('the PNG export downloads a PNG image of the matrix and the map', async ({
   const height = bytes.readUInt32BE(20);
   expect(width).toBeGreaterThan(1000);
   expect(height).toBeGreaterThan(1000);
+});
+
+test('at 1366 × 768 the matrix fits its box in both languages and both perspectives', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  for (const q of ['', '&bank=b-ccb-changzhou', '&lang=en', '&lang=en&bank=b-ccb-changzhou']) {
+    await page.goto(`./?view=coverage&chain=nev${q}`);
+    await expect.poll(() => rowOrder(page)).toEqual(nev.linkIds);
+    const box = page.getByTestId('coverage-matrix-scroll');
+    const [sw, cw] = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(cw, q).toBeGreaterThan(400);
+    expect(sw, `matrix scrollWidth ≤ clientWidth ${q}`).toBeLessThanOrEqual(cw);
+    const page_ = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    expect(page_[0], `page ${q}`).toBeLessThanOrEqual(page_[1]!);
+  }
+});
+
+test('the department opens a type into its banks; a bank cannot', async ({ page }) => {
+  await page.goto('./?view=coverage&chain=nev');
+  const head = page.locator('g.col[data-column="type:joint_stock_bank"] [role="button"]');
+  await head.click();
+  const expanded = buildCoverageMatrix(analysis, scope, {
+    byType: true,
+    expandTypes: ['joint_stock_bank'],
+  });
+  const jsb = expanded.columns.filter((c) => c.kind === 'bank').map((c) => c.key);
+  expect(jsb.length).toBeGreaterThan(1);
+  for (const id of jsb) {
+    await expect(page.locator(`g.col[data-column="${id}"]`)).toContainText(
+      demo.banks.find((b) => b.id === id)!.nameZh.slice(0, 4),
+    );
+  }
+  await head.click();
+  await expect(page.locator(`g.col[data-column="${jsb[0]}"]`)).toHaveCount(0);
+
+  await page.goto('./?view=coverage&chain=nev&bank=b-ccb-changzhou');
+  await expect(page.locator('g.col[data-column="type:joint_stock_bank"]')).toBeVisible();
+  await expect(page.locator('g.col [role="button"]')).toHaveCount(0);
+});
+
+test('a white-space link click shows the link in my bank’s cities only', async ({ page }) => {
+  const ws = bankWhiteSpace(analysis, 'b-ccb-changzhou', scope);
+  expect(ws.length).toBeGreaterThan(0);
+  await page.goto('./?view=coverage&chain=nev&bank=b-ccb-changzhou');
+  await page.getByTestId('white-space-entry').first().getByRole('button').click();
+  const card = page.getByTestId('coverage-map-card');
+  await expect(card).toHaveAttribute('data-link', ws[0]!.linkId);
+  await expect(card).toHaveAttribute('data-cities', 'changzhou');
+  // A click on the same link in the uncovered list or the matrix shows every city again.
+  await page.getByTestId('map-link-select').selectOption(nev.linkIds[0]!);
+  await expect(card).not.toHaveAttribute('data-cities', 'changzhou');
 });

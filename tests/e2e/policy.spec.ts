@@ -188,7 +188,7 @@ test('an edited policy card is saved as the bank’s policy and is still there a
   page,
 }) => {
   const card = buildPolicyCard(analysis, { chainId: 'nev' });
-  await page.goto('./?view=policy&chain=nev&bank=b-state-b');
+  await page.goto('./?view=policy&chain=nev&persp=gov&bank=b-state-b');
   const doc = page.getByTestId('policy-doc');
   await expect(doc.locator('tr[data-product]')).toHaveCount(5);
   await expect(doc.locator('tr[data-product] .pname')).toHaveText(
@@ -232,7 +232,7 @@ test('an edited policy card is saved as the bank’s policy and is still there a
 test('a failed save says so in both languages and keeps the policy saved before', async ({
   page,
 }) => {
-  await page.goto('./?view=policy&chain=pv&bank=b-state-c');
+  await page.goto('./?view=policy&chain=pv&persp=gov&bank=b-state-c');
   await page.getByTestId('policy-title-zh').fill('第一版');
   await page.getByTestId('policy-save').click();
   await expect(page.getByTestId('policy-status')).toContainText('已保存在本机');

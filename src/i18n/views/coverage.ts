@@ -18,7 +18,7 @@ export const COVERAGE_ZH = {
 
   'coverage.matrix.title': '银行 × 环节覆盖矩阵 Coverage matrix',
   'coverage.matrix.how':
-    '格内数字 = 该银行服务的该环节中小企业数，颜色 = 占该环节中小企业的比例；空白 = 未进入。点击环节在地图上查看。',
+    '列为机构类型：格内上行 = 该类银行服务的该环节中小企业数，下行与颜色 = 占该环节中小企业的比例；空白 = 未进入。点击环节在地图上查看。',
   'coverage.matrix.rowHeader': '环节（覆盖判定）',
   'coverage.matrix.lenders': '银行数',
   'coverage.matrix.served': '覆盖率',
@@ -28,13 +28,20 @@ export const COVERAGE_ZH = {
   'coverage.matrix.mine': '{name}（我行）',
   'coverage.matrix.others': '其他{n}家银行（合计）',
   'coverage.matrix.type': '{type}（{n}家合计）',
+  'coverage.matrix.banksN': '{n}家',
+  'coverage.matrix.bank1': '1家',
+  'coverage.matrix.gapIn': '缺口（{unit}）',
+  'coverage.matrix.mineShort': '本行',
+  'coverage.matrix.othersShort': '其他银行',
+  'coverage.matrix.expand': '展开{type}的各家银行',
+  'coverage.matrix.collapse': '收起{type}',
   'coverage.matrix.showOnMap': '在地图上查看',
   'coverage.matrix.bankMode':
     '“我的银行”模式：第一列为本行，其他银行按机构类型合并，只显示数量，不显示名称。',
   'coverage.matrix.detailHint': '将鼠标移到格子上（或用 Tab 键进入、方向键移动）查看说明。',
   'coverage.matrix.empty': '该范围内没有这条产业链的中小企业。请返回全国或选择其他地区。',
   'coverage.matrix.note':
-    '只计中小企业（不含链主和大型企业）与有效授信的银行类机构。少于3家企业的格子显示“<3”，不披露具体数字。列为前25家银行，其余合并为一列。',
+    '只计中小企业（不含链主和大型企业）与有效授信的银行类机构。银行视角和演示视角下，少于3家企业的格子显示“<3”，不披露具体数字；主管部门视角显示实数，并可点击类型列头展开各家银行。',
   'coverage.cell.serves': '{who} · {link}：服务 {n} / {total} 家中小企业（{share}）',
   'coverage.cell.small':
     '{who} · {link}：服务不足3家（该环节共 {total} 家中小企业；少于3家不披露具体数字）',
@@ -108,6 +115,27 @@ export const COVERAGE_ZH = {
   'export.png.busy': '正在生成…',
   'export.png.hint': '把当前画面连同图例、筛选条件和数据日期导出为 PNG 图片',
   'export.png.failed': '导出失败',
+
+  // The header's perspective and unit (kept here, beside the views that obey them).
+  'persp.label': '视角',
+  'present.names.public': '演示/公开视角始终隐藏企业名称',
+  'policy.card.publicHidden':
+    '演示/公开视角不显示单家银行的政策卡（卡片以发布银行署名）。请切换到主管部门或银行视角；演示场景5展示不具名的政策要点。',
+  'policy.bank.outOfScope': '本行在所选地区没有网点，不能为该范围制定政策。请选择本行所在的地区。',
+  'policy.doc.banks.byType': '{type} {n}家',
+  'policy.doc.banks.othersByType': '其他参与银行（按类型，不显示名称）：{list}',
+  'policy.batch.othersHidden':
+    '另有 {banks} 家银行共 {items} 项推荐，不显示名称和企业（本行视角）。',
+  'policy.batch.typeLine': '{banks}家银行，{items}项推荐',
+  'policy.batch.publicHidden': '演示/公开视角：按机构类型汇总，不显示银行与企业名称。',
+  'policy.lists.publicHidden': '演示/公开视角不显示企业清单。请切换到主管部门或银行视角。',
+  'coverage.bank.public': '演示/公开视角不显示任何银行的白区。请在页首切换到“银行”视角并选择本行。',
+  'persp.myBank': '本行',
+  'persp.choose': '选择本行…',
+  'persp.change': '更换',
+  'persp.needBank': '银行视角：请先在页首选择本行。未选择前，不显示任何银行名称。',
+  'persp.others': '其他机构仅以数量或类型显示',
+  'header.unit': '金额：万元或亿元，单位见各列',
 } as const;
 
 export const COVERAGE_EN: Record<keyof typeof COVERAGE_ZH, string> = {
@@ -125,7 +153,7 @@ export const COVERAGE_EN: Record<keyof typeof COVERAGE_ZH, string> = {
 
   'coverage.matrix.title': 'Coverage matrix 银行 × 环节覆盖矩阵',
   'coverage.matrix.how':
-    'Number = SMEs of the link the bank serves; colour = their share of the link’s SMEs; blank = not present. Click a link to see it on the map.',
+    'Columns are institution types: top line = SMEs of the link that type serves, bottom line and colour = their share of the link’s SMEs; blank = not present. Click a link to see it on the map.',
   'coverage.matrix.rowHeader': 'Link (verdict)',
   'coverage.matrix.lenders': 'Lenders',
   'coverage.matrix.served': 'Served',
@@ -135,6 +163,13 @@ export const COVERAGE_EN: Record<keyof typeof COVERAGE_ZH, string> = {
   'coverage.matrix.mine': '{name} (my bank)',
   'coverage.matrix.others': 'Other banks ({n}, combined)',
   'coverage.matrix.type': '{type} ({n}, combined)',
+  'coverage.matrix.banksN': '{n} banks',
+  'coverage.matrix.bank1': '1 bank',
+  'coverage.matrix.gapIn': 'Gap ({unit})',
+  'coverage.matrix.mineShort': 'mine',
+  'coverage.matrix.othersShort': 'Other banks',
+  'coverage.matrix.expand': 'Show the {type} banks one by one',
+  'coverage.matrix.collapse': 'Fold the {type} banks',
   'coverage.matrix.showOnMap': 'show on the map',
   'coverage.matrix.bankMode':
     'My-bank mode: the first column is your bank; other banks are combined by institution type and shown only as counts, never by name.',
@@ -143,7 +178,7 @@ export const COVERAGE_EN: Record<keyof typeof COVERAGE_ZH, string> = {
   'coverage.matrix.empty':
     'The chain has no SMEs in this region. Go back to all of China or choose another region.',
   'coverage.matrix.note':
-    'SMEs only (chain leaders and large firms excluded); bank-type lenders with live credit only. Cells covering fewer than 3 firms show “<3”, never the number. The top 25 banks have their own column; the rest are combined.',
+    'SMEs only (chain leaders and large firms excluded); bank-type lenders with live credit only. In the bank and public perspectives cells covering fewer than 3 firms show “<3”, never the number; the department sees the numbers and can click a type’s header to list its banks.',
   'coverage.cell.serves': '{who} · {link}: serves {n} of {total} SMEs ({share})',
   'coverage.cell.small':
     '{who} · {link}: serves fewer than 3 of the link’s {total} SMEs (counts below 3 are not shown)',
@@ -219,4 +254,29 @@ export const COVERAGE_EN: Record<keyof typeof COVERAGE_ZH, string> = {
   'export.png.hint':
     'Save the current picture with its legend, filters and data date as a PNG image',
   'export.png.failed': 'Export failed',
+
+  'persp.label': 'View as',
+  'present.names.public': 'The demo / public perspective always hides firm names',
+  'policy.card.publicHidden':
+    'The demo / public perspective shows no single bank’s policy card (a card is signed by its bank). Switch to the department or bank perspective; presentation scene 5 shows the policy without names.',
+  'policy.bank.outOfScope':
+    'My bank has no branch in the chosen region and cannot issue a policy for it. Choose a region where it operates.',
+  'policy.doc.banks.byType': '{type} {n}',
+  'policy.doc.banks.othersByType': 'Other participating banks (by type, not named): {list}',
+  'policy.batch.othersHidden':
+    '{banks} other banks hold {items} more recommendations; neither they nor their firms are shown (bank perspective).',
+  'policy.batch.typeLine': '{banks} banks, {items} recommendations',
+  'policy.batch.publicHidden':
+    'Demo / public perspective: totals by institution type; no bank or enterprise named.',
+  'policy.lists.publicHidden':
+    'The demo / public perspective shows no enterprise list. Switch to the department or bank perspective.',
+  'coverage.bank.public':
+    'The demo / public perspective shows no bank’s white space. Switch the header to the bank perspective and choose your bank.',
+  'persp.myBank': 'My bank',
+  'persp.choose': 'Choose my bank…',
+  'persp.change': 'Change',
+  'persp.needBank':
+    'Bank perspective: choose your bank in the header first. Until then no bank is named.',
+  'persp.others': 'Other institutions appear only as counts or by type',
+  'header.unit': 'Amounts in CNY m or bn, unit in each column',
 };

@@ -161,65 +161,132 @@ describe('mapLinkOf()', () => {
 });
 
 describe('buildMatrixChart()', () => {
-  it('orders, labels and formats rows and columns, and styles cells with “<3”', () => {
+  it('orders, labels and formats rows and columns; the department sees every count', () => {
     const chart = buildMatrixChart(model(), {
       lang: 'zh',
       rowOrder: 'gap',
       columnOrder: 'presence',
       selectedLinkId: 't.mid',
     });
+    // The largest gap (3,700万元) keeps the column in 万元: the header names the unit, cells are bare.
     expect(chart.rows.map((r) => [r.key, r.totals, r.selected, r.chipColor])).toEqual([
-      ['t.up', ['1', '25%', '3,700万元'], false, VERDICT_COLORS.uncovered],
-      ['t.mid', ['2', '100%', '2,500万元'], true, VERDICT_COLORS.underfunded],
-      ['t.down', ['0', '0%', '1,000万元'], false, NO_DATA_COLOR],
-      ['t.ext', ['0', '—', '0万元'], false, NO_DATA_COLOR],
+      ['t.up', ['1', '25.0%', '3,700'], false, VERDICT_COLORS.uncovered],
+      ['t.mid', ['2', '100.0%', '2,500'], true, VERDICT_COLORS.underfunded],
+      ['t.down', ['0', '0.0%', '1,000'], false, NO_DATA_COLOR],
+      ['t.ext', ['0', '—', '0'], false, NO_DATA_COLOR],
     ]);
-    expect(chart.rows[0]?.title).toBe('上游 · 覆盖不足 Uncovered: 企业覆盖率25%，低于40%');
+    expect(chart.rows[0]?.title).toBe('上游 · 覆盖不足 Uncovered: 企业覆盖率25.0%，低于40.0%');
     // b1 and c1 both serve 3 SMEs: tie by id; b1 is in two links, c1 in one.
     expect(chart.columns.map((c) => [c.key, c.label, c.totals])).toEqual([
       ['b1', '甲银行', ['3', '2']],
       ['c1', '丙银行', ['3', '1']],
     ]);
-    expect(chart.cell('t.up', 'b1').text).toBe('<3');
+    expect(chart.cell('t.up', 'b1').text).toBe('1');
     expect(chart.cell('t.up', 'c1').text).toBe('');
-    expect(chart.cell('t.mid', 'c1')).toEqual({ text: '3', fill: '#08519c' });
-    expect(chart.rowTotalHeaders).toEqual(['银行数', '覆盖率', '融资缺口']);
+    expect(chart.cell('t.mid', 'c1')).toEqual({ text: '3', sub: '75.0%', fill: '#08519c' });
+    expect(chart.rowTotalHeaders).toEqual(['银行数', '覆盖率', '缺口（万元）']);
   });
 
-  it('names no competitor in my-bank mode', () => {
-    const chart = buildMatrixChart(model('k1'), {
+  it('by type for the department: short headers with the bank count, types expandable', () => {
+    const m = buildCoverageModel(fixture(), 't', ALL, null, {
+      disclosure: { perspective: 'gov', myBankId: null },
+      expandTypes: ['joint_stock_bank'],
+    });
+    const chart = buildMatrixChart(m, {
       lang: 'zh',
       rowOrder: 'chain',
       columnOrder: 'type',
       selectedLinkId: null,
+      expandedTypes: ['joint_stock_bank'],
     });
-    expect(chart.columns.map((c) => [c.label, c.totals, c.emphasis])).toEqual([
-      ['乙市城商行（我行）', ['0', '0'], true],
-      ['国有大型商业银行（1家合计）', ['3', '2'], false],
-      ['股份制商业银行（1家合计）', ['3', '1'], false],
+    expect(
+      chart.columns.map((c) => [c.key, c.label, c.sublabel, c.title, c.toggle, c.child]),
+    ).toEqual([
+      [
+        'type:large_state_bank',
+        '国有大行',
+        '1家',
+        '国有大型商业银行（1家合计）',
+        'expand',
+        undefined,
+      ],
+      [
+        'type:joint_stock_bank',
+        '股份制',
+        '1家',
+        '股份制商业银行（1家合计）',
+        'collapse',
+        undefined,
+      ],
+      ['c1', '丙银行', undefined, '丙银行', undefined, true],
     ]);
+  });
+
+  it('names no competitor in bank perspective, hides their small counts, not my own', () => {
+    const m = buildCoverageModel(fixture(), 't', ALL, null, {
+      disclosure: { perspective: 'bank', myBankId: 'k1' },
+      expandTypes: ['joint_stock_bank'],
+    });
+    const chart = buildMatrixChart(m, {
+      lang: 'zh',
+      rowOrder: 'chain',
+      columnOrder: 'type',
+      selectedLinkId: null,
+      expandedTypes: ['joint_stock_bank'],
+    });
+    expect(chart.columns.map((c) => [c.label, c.sublabel, c.totals, c.emphasis, c.toggle])).toEqual(
+      [
+        ['乙市城商行', '本行', ['0', '0'], true, undefined],
+        ['国有大行', '1家', ['3', '2'], false, undefined],
+        ['股份制', '1家', ['3', '1'], false, undefined],
+      ],
+    );
     expect(JSON.stringify(chart.columns)).not.toMatch(/甲银行|丙银行/);
+    // b1 serves one SME of t.up: “<3” in its type column for a bank's eyes
+    expect(chart.cell('t.up', 'type:large_state_bank')).toMatchObject({ text: '<3' });
+    expect(chart.cell('t.up', 'type:large_state_bank').sub).toBeUndefined();
+  });
+
+  it('a public screen: types only, no bank at all, small counts hidden', () => {
+    const m = buildCoverageModel(fixture(), 't', ALL, 'k1', {
+      disclosure: { perspective: 'public', myBankId: null },
+    });
+    expect(m.myBank).toBeNull();
+    expect(m.whiteSpace).toBeNull();
+    const chart = buildMatrixChart(m, {
+      lang: 'en',
+      rowOrder: 'chain',
+      columnOrder: 'type',
+      selectedLinkId: null,
+    });
+    expect(chart.columns.map((c) => [c.label, c.sublabel])).toEqual([
+      ['Large state', '1 bank'],
+      ['Joint-stock', '1 bank'],
+    ]);
+    expect(chart.cell('t.up', 'type:large_state_bank').text).toBe('<3');
   });
 });
 
 describe('cellExplanation()', () => {
   it.each([
-    ['t.mid', 'c1', 'Bank C1 · Mid: serves 3 of 4 SMEs (75%)'],
-    [
-      't.up',
-      'b1',
-      'Bank B1 · Up: serves fewer than 3 of the link’s 4 SMEs (counts below 3 are not shown)',
-    ],
+    ['t.mid', 'c1', 'Bank C1 · Mid: serves 3 of 4 SMEs (75.0%)'],
+    ['t.up', 'b1', 'Bank B1 · Up: serves 1 of 4 SMEs (25.0%)'],
     ['t.up', 'c1', 'Bank C1 · Up: serves none of the link’s 4 SMEs'],
     ['t.ext', 'b1', 'Ext: no SMEs in this scope'],
     ['t.up', 'zz', ''],
-  ])('%s × %s', (linkId, key, text) => {
+  ])('%s × %s (department: every count)', (linkId, key, text) => {
     expect(cellExplanation(model(), linkId, key, 'en')).toBe(text);
   });
 
-  it('explains a type column by its count, not by names', () => {
-    expect(cellExplanation(model('k1'), 't.mid', 'type:joint_stock_bank', 'zh')).toBe(
-      '股份制商业银行（1家合计） · 中游：服务 3 / 4 家中小企业（75%）',
+  it('explains a type column by its count, not by names, and hides one or two (§9.3)', () => {
+    const m = buildCoverageModel(fixture(), 't', ALL, null, {
+      disclosure: { perspective: 'bank', myBankId: 'k1' },
+    });
+    expect(cellExplanation(m, 't.mid', 'type:joint_stock_bank', 'zh')).toBe(
+      '股份制商业银行（1家合计） · 中游：服务 3 / 4 家中小企业（75.0%）',
+    );
+    expect(cellExplanation(m, 't.up', 'type:large_state_bank', 'en')).toBe(
+      'Large state-owned bank (1, combined) · Up: serves fewer than 3 of the link’s 4 SMEs (counts below 3 are not shown)',
     );
   });
 });
@@ -235,7 +302,7 @@ describe('buildCoverageMapInput()', () => {
       ['b', 'insufficient_data', NO_DATA_COLOR, 1, 1000],
     ]);
     expect(input.cityGroups.get('a')?.label).toBe(
-      'City A · Uncovered: Firm coverage 33.3%, below 40%',
+      'City A · Uncovered: Firm coverage 33.3%, below 40.0%',
     );
     expect([...input.provinceGroups.keys()]).toEqual(['江苏', '浙江']);
     expect(input.provinceGroups.get('浙江')?.label).toBe(
@@ -356,9 +423,13 @@ describe('regionChoices()', () => {
 });
 
 describe('matrixDims() / firstEntries()', () => {
-  it('widens cells and labels when there are few columns', () => {
-    expect(matrixDims(26, 'zh')).toEqual({ cellWidth: 24, labelWidth: 160, columnLabelMax: 150 });
-    expect(matrixDims(9, 'en')).toEqual({ cellWidth: 36, labelWidth: 210, columnLabelMax: 230 });
+  it('shares the width left by labels and totals among the columns, 44 to 80 px each', () => {
+    // zh: 900 − (6 + 150 + 46 + 56 + 74 + 8 + 6 = 346) = 554 → 9 columns of 61 px
+    expect(matrixDims(9, 'zh', 900).cellWidth).toBe(61);
+    // en labels are 40 px wider: 514 / 9 → 57
+    expect(matrixDims(9, 'en', 900)).toMatchObject({ cellWidth: 57, labelWidth: 190 });
+    expect(matrixDims(2, 'zh', 900).cellWidth).toBe(80);
+    expect(matrixDims(40, 'zh', 900).cellWidth).toBe(44);
   });
 
   it('keeps the first n unless all are asked for', () => {

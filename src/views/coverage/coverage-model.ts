@@ -39,10 +39,20 @@ import {
   type Bank,
   type Chain,
   type Enterprise,
+  type InstitutionType,
   type Link,
 } from '../../domain/schema';
-import { formatCount, formatShare, formatWan, type Lang } from '../../i18n/format';
-import { both, INSTITUTION_LABELS, VERDICT_LABELS, verdictReasonText } from '../../i18n/labels';
+import { columnFormatter, formatCount, formatShare, formatWan, type Lang } from '../../i18n/format';
+import {
+  both,
+  GOV_DISCLOSURE,
+  hidesSmallCounts,
+  INSTITUTION_LABELS,
+  INSTITUTION_SHORT_LABELS,
+  VERDICT_LABELS,
+  verdictReasonText,
+  type Disclosure,
+} from '../../i18n/labels';
 import { translate, type MessageKey } from '../../i18n/messages';
 import type { MapGroup, MapInput } from '../../map/features';
 import { VERDICT_COLORS } from '../../overlays/overlays';
@@ -65,6 +75,16 @@ export interface CoverageModel {
   myBank: Bank | null;
   /** §5.3 white space of my bank in the scope; null without a bank. */
   whiteSpace: WhiteSpaceEntry[] | null;
+  /** What may be named and counted out (domain.md §9.3). */
+  disclosure: Disclosure;
+}
+
+/** The view's choices beyond chain, region and bank. */
+export interface CoverageViewOptions {
+  /** The perspective; without it, every bank is named and the columns are banks (legacy). */
+  disclosure?: Disclosure;
+  /** Institution types the user expanded into their banks (named only where the perspective allows). */
+  expandTypes?: readonly InstitutionType[];
 }
 
 /** The region filters as an analysis scope (a city implies its province). */
@@ -82,24 +102,42 @@ export function resolveMyBank(analysis: Analysis, bankId: string | null): Bank |
   return bank && isLenderType(bank.type) ? bank : null;
 }
 
+/**
+ * Everything the view draws. With a disclosure, the matrix has one column per institution type
+ * (issue 11): in bank perspective my bank first and the others by type only; for the department,
+ * the expanded types followed by their banks; on a public screen types only and no bank at all.
+ */
 export function buildCoverageModel(
   analysis: Analysis,
   chainId: string,
   region: Region,
   myBankId: string | null,
+  view: CoverageViewOptions = {},
 ): CoverageModel {
   const chain = analysis.index.chainById.get(chainId);
   if (!chain) throw new Error(`unknown chain: ${chainId}`);
   const scope = scopeOf(chainId, region);
   const enterprises = scopeEnterprises(analysis, scope);
-  const myBank = resolveMyBank(analysis, myBankId);
+  const d = view.disclosure;
+  const myBank =
+    d?.perspective === 'public'
+      ? null
+      : resolveMyBank(analysis, d?.perspective === 'bank' ? d.myBankId : myBankId);
+  const matrixOpts = !d
+    ? { myBankId: myBank?.id ?? null }
+    : d.perspective === 'bank'
+      ? { myBankId: myBank?.id ?? null, byType: true }
+      : d.perspective === 'public'
+        ? { byType: true }
+        : { byType: true, expandTypes: view.expandTypes ?? [] };
   return {
+    disclosure: d ?? GOV_DISCLOSURE,
     analysis,
     chain,
     links: chain.linkIds.flatMap((id) => analysis.index.linkById.get(id) ?? []),
     scope,
     enterprises,
-    matrix: buildCoverageMatrix(analysis, scope, { myBankId: myBank?.id ?? null }),
+    matrix: buildCoverageMatrix(analysis, scope, matrixOpts),
     uncovered: rankUncoveredLinks(analysis, enterprises, 'link'),
     myBank,
     whiteSpace: myBank ? bankWhiteSpace(analysis, myBank.id, scope) : null,
@@ -124,6 +162,13 @@ export function linkName(model: CoverageModel, linkId: string, lang: Lang): stri
 export const discreetCount = (n: number, lang: Lang): string =>
   isSmallCount(n) ? '<3' : formatCount(n, lang);
 
+/**
+ * Must this column's small counts be hidden? Always on a public screen; in bank perspective for
+ * every column but the bank's own (its own clients are no secret to it); never for the department.
+ */
+export const hidesSmallIn = (model: CoverageModel, c: MatrixColumn): boolean =>
+  hidesSmallCounts(model.disclosure) && c.kind !== 'mine';
+
 /** Column heading: a bank's name, or the count of lenders an aggregate stands for. */
 export function columnLabel(model: CoverageModel, c: MatrixColumn, lang: Lang): string {
   const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
@@ -144,38 +189,108 @@ export function columnLabel(model: CoverageModel, c: MatrixColumn, lang: Lang): 
   }
 }
 
+/**
+ * A column's header as drawn: a short label that wraps into the column, a last line, and the full
+ * text for hover.
+ * @example columnHeader(model, typeColumn, 'zh') // { label: '股份制', sublabel: '2家', title: '股份制商业银行（2家合计）' }
+ */
+export function columnHeader(
+  model: CoverageModel,
+  c: MatrixColumn,
+  lang: Lang,
+): { label: string; sublabel?: string; title: string } {
+  const title = columnLabel(model, c, lang);
+  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
+  switch (c.kind) {
+    case 'type':
+      return {
+        label: c.type ? INSTITUTION_SHORT_LABELS[c.type][lang] : '',
+        sublabel:
+          c.banks === 1 ? t('coverage.matrix.bank1') : t('coverage.matrix.banksN', { n: c.banks }),
+        title,
+      };
+    case 'mine': {
+      const bank = c.bankId ? model.analysis.index.bankById.get(c.bankId) : undefined;
+      return {
+        label: bank ? nameOf(bank, lang) : (c.bankId ?? c.key),
+        sublabel: t('coverage.matrix.mineShort'),
+        title,
+      };
+    }
+    case 'others':
+      return {
+        label: t('coverage.matrix.othersShort'),
+        sublabel: t('coverage.matrix.banksN', { n: c.banks }),
+        title,
+      };
+    case 'bank':
+      return { label: title, title };
+  }
+}
+
 /** The matrix as the chart draws it, in the chosen orders, every string in the user's language. */
 export function buildMatrixChart(
   model: CoverageModel,
-  opts: { lang: Lang; rowOrder: RowOrder; columnOrder: ColumnOrder; selectedLinkId: string | null },
+  opts: {
+    lang: Lang;
+    rowOrder: RowOrder;
+    columnOrder: ColumnOrder;
+    selectedLinkId: string | null;
+    /** Types shown with their banks (the department's perspective only). */
+    expandedTypes?: readonly InstitutionType[];
+  },
 ): MatrixChartInput {
   const { lang } = opts;
-  const t = (key: MessageKey) => translate(lang, key);
+  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
   const { matrix } = model;
+  const columnsByKey = new Map(matrix.columns.map((c) => [c.key, c]));
+  // One unit for the whole gap column, chosen from its largest figure (issue 11 item 4).
+  const gap = columnFormatter(
+    matrix.rows.map((r) => r.gap),
+    lang,
+  );
+  const canExpand = model.disclosure.perspective === 'gov';
+  const expanded = new Set(opts.expandedTypes ?? []);
+  const hasTypes = matrix.columns.some((c) => c.kind === 'type');
   return {
     rows: sortMatrixRows(matrix.rows, opts.rowOrder).map((r) => ({
       key: r.linkId,
       label: linkName(model, r.linkId, lang),
       chipColor: VERDICT_COLORS[r.verdict],
       title: `${linkName(model, r.linkId, lang)} · ${both(VERDICT_LABELS[r.verdict], lang)}: ${verdictReasonText(r.reason, lang)}`,
-      totals: [formatCount(r.lenders, lang), formatShare(r.share, lang), formatWan(r.gap, lang)],
+      totals: [formatCount(r.lenders, lang), formatShare(r.share, lang), gap.bare(r.gap)],
       selected: r.linkId === opts.selectedLinkId,
     })),
-    columns: sortMatrixColumns(matrix.columns, opts.columnOrder).map((c) => ({
-      key: c.key,
-      label: columnLabel(model, c, lang),
-      totals: [discreetCount(c.smesServed, lang), formatCount(c.links, lang)],
-      emphasis: c.kind === 'mine',
-    })),
+    columns: sortMatrixColumns(matrix.columns, opts.columnOrder).map((c) => {
+      const head = columnHeader(model, c, lang);
+      const hide = hidesSmallIn(model, c);
+      return {
+        key: c.key,
+        ...head,
+        totals: [
+          hide ? discreetCount(c.smesServed, lang) : formatCount(c.smesServed, lang),
+          formatCount(c.links, lang),
+        ],
+        emphasis: c.kind === 'mine',
+        ...(hasTypes && c.kind === 'bank' ? { child: true } : {}),
+        ...(canExpand && c.kind === 'type' && c.type
+          ? { toggle: expanded.has(c.type) ? ('collapse' as const) : ('expand' as const) }
+          : {}),
+      };
+    }),
     cell: (linkId, key) => {
       const cell = matrix.cells.get(cellKey(linkId, key));
-      return presenceCell(cell?.smesServed ?? 0, cell?.share ?? null);
+      const column = columnsByKey.get(key);
+      return presenceCell(cell?.smesServed ?? 0, cell?.share ?? null, {
+        hideSmall: column ? hidesSmallIn(model, column) : true,
+        shareText: formatShare(cell?.share ?? null, lang),
+      });
     },
     rowHeader: t('coverage.matrix.rowHeader'),
     rowTotalHeaders: [
       t('coverage.matrix.lenders'),
       t('coverage.matrix.served'),
-      t('coverage.matrix.gap'),
+      t('coverage.matrix.gapIn', { unit: gap.unit }),
     ],
     columnTotalHeaders: [t('coverage.matrix.colSmes'), t('coverage.matrix.colLinks')],
   };
@@ -208,7 +323,7 @@ export function cellExplanation(
       ? 'coverage.cell.noSmes'
       : cell.smesServed === 0
         ? 'coverage.cell.none'
-        : isSmallCount(cell.smesServed)
+        : isSmallCount(cell.smesServed) && hidesSmallIn(model, column)
           ? 'coverage.cell.small'
           : 'coverage.cell.serves';
   return translate(lang, key, vars);
@@ -233,11 +348,21 @@ function verdictGroup(key: string, label: string, g: GroupCoverage, lang: Lang):
  */
 export function buildCoverageMapInput(
   model: CoverageModel,
-  opts: { lang: Lang; linkId: string | null },
+  opts: {
+    lang: Lang;
+    linkId: string | null;
+    /** Only these cities (my bank's footprint, after a white-space click); null = the whole scope. */
+    cityIds?: readonly string[] | null;
+  },
 ): MapInput {
   const { index } = model.analysis;
   const { lang, linkId } = opts;
-  const members = linkId ? model.enterprises.filter((e) => e.linkIds.includes(linkId)) : [];
+  const only = opts.cityIds ? new Set(opts.cityIds) : null;
+  const members = linkId
+    ? model.enterprises.filter(
+        (e) => e.linkIds.includes(linkId) && (only === null || only.has(e.cityId)),
+      )
+    : [];
   const byCity = coverageBy(model.analysis, members, 'city');
   const byProvince = coverageBy(model.analysis, members, 'province');
 
@@ -284,7 +409,26 @@ export function buildCoverageMapInput(
       ...(model.scope.provinceZh ? { provinceZh: model.scope.provinceZh } : {}),
       ...(model.scope.cityId ? { cityId: model.scope.cityId } : {}),
     },
+    // The map moves to the cities it shows: the link's, or only my bank's after a white-space click.
+    camera: {
+      key: `coverage:${linkId ?? ''}:${only ? [...only].join(',') : 'all'}:${model.scope.provinceZh ?? ''}:${model.scope.cityId ?? ''}`,
+      kind: 'cities',
+      cityIds: only ? [...only] : [...new Set(members.map((e) => e.cityId))],
+    },
   };
+}
+
+/**
+ * The cities a bank serves in the scope, for the map after a white-space click: a local bank's
+ * footprint (within the region), or null for a national bank (everywhere).
+ * @example footprintCities(model) // ['changzhou'] for 常州城商行
+ */
+export function footprintCities(model: CoverageModel): string[] | null {
+  const bank = model.myBank;
+  if (!bank || bank.level === 'national') return null;
+  const inScope = new Set(model.enterprises.map((e) => e.cityId));
+  const ids = bank.cityIds.filter((id) => inScope.has(id));
+  return ids.length > 0 ? ids : [...bank.cityIds];
 }
 
 /** The region in words: “全国”, “江苏”, “江苏 › 常州”. */
@@ -420,19 +564,27 @@ export function citySummary(input: Pick<MapInput, 'cityGroups'>): {
 }
 
 /**
- * Matrix dimensions for the number of columns: wide cells and long labels when there are few
- * columns (my-bank mode), compact ones for the top-25 lenders so the matrix fits beside the side
- * panel at 1440 px.
- * @example matrixDims(26, 'zh') // { cellWidth: 24, labelWidth: 160, columnLabelMax: 150 }
+ * Cell and label sizes that fit the matrix into the width it has (no horizontal scrolling at
+ * 1366 px with one column per institution type): cells share what the labels and totals leave,
+ * between 44 and 80 px; only many expanded banks make the matrix wider than its box.
+ * @example matrixDims(9, 'zh', 900).cellWidth // 61 = floor((900 − 6 − 150 − 176 − 14) / 9)
  */
 export function matrixDims(
   columns: number,
   lang: Lang,
-): Pick<MatrixDims, 'cellWidth' | 'labelWidth' | 'columnLabelMax'> {
-  if (columns <= 12) {
-    return { cellWidth: 36, labelWidth: lang === 'en' ? 210 : 170, columnLabelMax: 230 };
-  }
-  return { cellWidth: 24, labelWidth: 160, columnLabelMax: 150 };
+  available = 900,
+): Pick<
+  MatrixDims,
+  'cellWidth' | 'cellHeight' | 'labelWidth' | 'totalWidths' | 'columnLabelLines' | 'padding'
+> {
+  const labelWidth = lang === 'en' ? 190 : 150;
+  const totalWidths = [46, 56, 74];
+  const fixed = 6 + labelWidth + totalWidths.reduce((a, b) => a + b, 0) + 8 + 6;
+  const cellWidth = Math.max(
+    44,
+    Math.min(80, Math.floor((available - fixed) / Math.max(1, columns))),
+  );
+  return { cellWidth, cellHeight: 34, labelWidth, totalWidths, columnLabelLines: 3, padding: 0.08 };
 }
 
 /** The first `n` entries unless `all`, and how many are left out. */
