@@ -38,7 +38,10 @@ function markCytoscapeStylesheet(): void {
 export const MIN_ZOOM = 0.2;
 export const MAX_ZOOM = 3;
 
-const instances = new WeakMap<HTMLElement, { cy: Core; reset: () => void }>();
+const instances = new WeakMap<
+  HTMLElement,
+  { cy: Core; reset: () => void; markMoved: () => void }
+>();
 
 /** Back to the diagram as laid out for the panel: zoom 1, centred (no-op before it mounts). */
 export function resetChainGraph(el: HTMLElement | undefined): void {
@@ -47,8 +50,10 @@ export function resetChainGraph(el: HTMLElement | undefined): void {
 
 /** Zooms the chain graph mounted on `el` by `factor` around the centre of its view. */
 export function zoomChainGraph(el: HTMLElement | undefined, factor: number): void {
-  const cy = el && instances.get(el)?.cy;
-  if (!cy) return;
+  const instance = el && instances.get(el);
+  if (!instance) return;
+  const { cy } = instance;
+  instance.markMoved();
   cy.zoom({
     level: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, cy.zoom() * factor)),
     renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
@@ -104,7 +109,11 @@ export function chainGraph(
         y: Math.max(0, (cy.height() - (b.y2 - b.y1)) / 2) - b.y1,
       });
     };
-    instances.set(el, { cy, reset });
+    /** The user zoomed or panned: a new panel size no longer places the view again. */
+    const markMoved = () => {
+      userMoved = true;
+    };
+    instances.set(el, { cy, reset, markMoved });
 
     const onTapLink = (event: EventObject) => {
       const id: string = event.target.id();
@@ -131,14 +140,8 @@ export function chainGraph(
 
     // cytoscape follows window resizes only; the graph pane also changes size with the layout
     // (first paint, maximise/restore, the panels folding): the diagram is laid out again for it.
-    const onUserMove = () => {
-      userMoved = true;
-    };
-    el.addEventListener('wheel', onUserMove, { passive: true });
-    const onDrag = () => {
-      userMoved = true;
-    };
-    cy.on('dragpan', onDrag);
+    el.addEventListener('wheel', markMoved, { passive: true });
+    cy.on('dragpan', markMoved);
     const resizeObserver =
       typeof ResizeObserver === 'undefined'
         ? null
@@ -168,7 +171,6 @@ export function chainGraph(
         .map((n) => n.id())
         .sort()
         .join(' ');
-      el.dataset.fontPx = String(input.fontPx);
       // A new chain, or a new panel size before the user zoomed or panned: place the view again.
       const place = `${input.chain.id} ${frame.width}x${frame.height} ${input.lang}`;
       const newChain = !placedFor.startsWith(`${input.chain.id} `);
@@ -203,8 +205,8 @@ export function chainGraph(
     return () => {
       destroyed = true;
       resizeObserver?.disconnect();
-      el.removeEventListener('wheel', onUserMove);
-      cy.off('dragpan', onDrag);
+      el.removeEventListener('wheel', markMoved);
+      cy.off('dragpan', markMoved);
       cy.off('tap', 'node.link', onTapLink);
       cy.off('mouseover', hoverable, onOver);
       cy.off('mousemove', hoverable, onMove);

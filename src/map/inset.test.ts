@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insetHeight, insetPath } from './inset';
+import { insetHeight, insetPath, insetSource } from './inset';
 
 describe('South China Sea inset', () => {
   // 100 px for 16° of longitude: 6.25 px per degree east; 6.25 / cos 15.5° = 6.486 px per degree north.
@@ -65,5 +65,16 @@ describe('South China Sea inset', () => {
 
   it('is as tall as the extent is long: 17° × 6.486 px', () => {
     expect(insetHeight(100)).toBe(110);
+  });
+});
+
+describe('insetSource', () => {
+  it("draws from the map's own province file, or none for a style without one", () => {
+    expect(insetSource({ type: 'geojson', url: 'basemap/a.geojson' })).toBe('basemap/a.geojson');
+    expect(
+      insetSource({ type: 'style', url: 'https://gis.intranet/s.json', provincesUrl: 'p.geojson' }),
+    ).toBe('p.geojson');
+    expect(insetSource({ type: 'style', url: 'https://gis.intranet/s.json' })).toBeNull();
+    expect(insetSource(undefined)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
  * outlines come from the same province file as the map (its Hainan feature holds the islands);
  * this module only projects them into a small SVG (pure, no DOM).
  */
+import type { BasemapConfig } from './map-config';
 
 /** The inset's extent (lon/lat): the South China Sea down to the Nansha Islands. */
 export const INSET_BOUNDS = { west: 106, east: 122, south: 7, north: 24 } as const;
@@ -72,4 +73,14 @@ export function insetHeight(width: number): number {
   const { west, east, south, north } = INSET_BOUNDS;
   const k = width / ((east - west) * Math.cos((((south + north) / 2) * Math.PI) / 180));
   return Math.round((north - south) * k);
+}
+
+/**
+ * The province file an inset draws from: the map's own (the bundled or configured GeoJSON, or a
+ * deployer style's `provincesUrl`); null when a style brings no province file.
+ * @example insetSource({ type: 'geojson', url: 'basemap/china-provinces.geojson' }) // 'basemap/china-provinces.geojson'
+ */
+export function insetSource(basemap: BasemapConfig | undefined): string | null {
+  if (!basemap) return null;
+  return basemap.type === 'geojson' ? basemap.url : (basemap.provincesUrl ?? null);
 }

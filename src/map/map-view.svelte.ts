@@ -85,6 +85,9 @@ const CITY_ZOOM = ENTERPRISE_MIN_ZOOM + 0.7;
 /** Least zoom when a firm is chosen: its ring and its name are drawn. */
 const FIRM_ZOOM = ENTERPRISE_MIN_ZOOM + 1;
 
+/** A fitted view this close in zoom to the current one, already in view, is not moved to. */
+const STAY_ZOOM = 0.5;
+
 /** Width kept free for the South China Sea inset (SouthSeaInset.svelte: 96 px and its frame). */
 const INSET_ROOM = 104;
 
@@ -680,7 +683,20 @@ function createMapView(
     }
     bounds ??= pointBounds(camera.cityIds.flatMap((id) => cityPoint(id) ?? []));
     if (!bounds) return true;
-    map.fitBounds(bounds, { padding: fitPadding(), maxZoom: CITY_ZOOM - 1, duration });
+    const options = { padding: fitPadding(), maxZoom: CITY_ZOOM - 1 };
+    // A place already in view at about the zoom it would get (a link spread over the chain's
+    // cities) does not move the map: no jolt, no redraw for nothing.
+    const target = animate ? map.cameraForBounds(bounds, options) : undefined;
+    const view = map.getBounds();
+    if (
+      target?.zoom !== undefined &&
+      Math.abs(target.zoom - map.getZoom()) < STAY_ZOOM &&
+      view.contains(bounds[0]) &&
+      view.contains(bounds[1])
+    ) {
+      return true;
+    }
+    map.fitBounds(bounds, { ...options, duration });
     return true;
   }
 

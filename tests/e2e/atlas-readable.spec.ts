@@ -102,8 +102,9 @@ for (const screen of SCREENS) {
       return (g.width * g.height + m.width * m.height) / (innerWidth * innerHeight);
     });
     if (screen.width < 1600) {
-      // On a laptop the graph and the map take at least 70 % of the window.
+      // On a laptop the graph and the map take at least 70 % of the window; the legend starts folded.
       expect(area).toBeGreaterThanOrEqual(0.7);
+      await expect(page.getByTestId('legend')).not.toHaveAttribute('open');
     } else {
       // On a large screen the filters, the canvases and the panel are all visible.
       await expect(page.getByTestId('filters')).toBeVisible();
@@ -177,6 +178,9 @@ for (const screen of SCREENS) {
     await page.goto('./?view=atlas&chain=nev');
     await waitDrawn(page);
     const map = page.getByTestId('map');
+    const startZoom = await map.evaluate((el) =>
+      (el as unknown as { chainAtlasMap: import('maplibre-gl').Map }).chainAtlasMap.getZoom(),
+    );
     // A point of Jiangsu's polygon under which no city bubble lies: the province is what is hit.
     const target = await map.evaluate((el) => {
       const m = (el as unknown as { chainAtlasMap: import('maplibre-gl').Map }).chainAtlasMap;
@@ -244,6 +248,15 @@ for (const screen of SCREENS) {
         (jiangsu.maxY - jiangsu.minY) / jiangsu.height,
       ),
     ).toBeGreaterThanOrEqual(0.5);
+
+    // 全国 brings the chain's view back.
+    await page.getByTestId('region-reset').click();
+    await expect(page).not.toHaveURL(/prov=/);
+    await waitDrawn(page);
+    const back = await map.evaluate((el) =>
+      (el as unknown as { chainAtlasMap: import('maplibre-gl').Map }).chainAtlasMap.getZoom(),
+    );
+    expect(back).toBeCloseTo(startZoom, 1);
   });
 
   for (const pane of ['graph', 'map'] as const) {

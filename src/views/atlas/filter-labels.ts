@@ -2,7 +2,7 @@
  * Words for the Atlas's filters: a facet value as a reader knows it (a role's name, a city's name,
  * a bank's name), shared by the filter drawer, the active-filter chips and the search notice.
  */
-import type { Filters, FacetKey } from '../../analysis/filters';
+import { FACET_KEYS, type FacetKey, type Filters } from '../../analysis/filters';
 import type { Analysis } from '../../analysis/types';
 import { formatWan, type Lang } from '../../i18n/format';
 import {
@@ -66,19 +66,7 @@ export function filterValueLabel(
   return v === null ? '' : facetValueLabel(analysis, key, v, lang);
 }
 
-/** The filters that are set, in the drawer's order. */
+/** The filters that are set, in the drawer's order (the facets, then the gap threshold). */
 export function activeFilterKeys(filters: Filters): (keyof Filters)[] {
-  const keys: (keyof Filters)[] = [
-    'province',
-    'city',
-    'stage',
-    'link',
-    'role',
-    'size',
-    'srdi',
-    'verdict',
-    'lender',
-    'gapMin',
-  ];
-  return keys.filter((k) => filters[k] !== null);
+  return [...FACET_KEYS, 'gapMin' as const].filter((k) => filters[k] !== null);
 }
