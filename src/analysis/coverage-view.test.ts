@@ -8,6 +8,7 @@ import {
   explainPriority,
   isSmallCount,
   lenderChoices,
+  rankedUncovered,
   scopeEnterprises,
   sortMatrixColumns,
   sortMatrixRows,
@@ -376,6 +377,32 @@ describe('explainPriority()', () => {
       expect(explainPriority(u, analysis.params).priority).toBeCloseTo(u.priority, 9);
     }
     expect(ranked[0]?.priority).toBeCloseTo(5100, 9);
+  });
+});
+
+describe('rankedUncovered()', () => {
+  it('ranks from 1 within the scope given and works out each priority', () => {
+    const analysis = fixture();
+    // In city b only d2 (t.down) is in scope: its rank is 1, not its national rank.
+    const inB = rankUncoveredLinks(
+      analysis,
+      scopeEnterprises(analysis, { chainId: 't', cityId: 'b' }),
+      'link',
+    );
+    const rows = rankedUncovered(inB, DEFAULT_PARAMS);
+    expect(rows.map((r) => r.rank)).toEqual(rows.map((_, i) => i + 1));
+    const all = rankedUncovered(
+      rankUncoveredLinks(analysis, scopeEnterprises(analysis, scope), 'link'),
+      DEFAULT_PARAMS,
+    );
+    expect(all.map((r) => r.rank)).toEqual(all.map((_, i) => i + 1));
+    for (const r of all) {
+      expect(r.priority).toBeCloseTo(r.factors.reduce((p, f) => p * f.factor, r.gap));
+    }
+    // sorted by the priority shown, largest first
+    expect([...all].sort((a, b) => b.priority - a.priority).map((r) => r.linkId)).toEqual(
+      all.map((r) => r.linkId),
+    );
   });
 });
 

@@ -379,6 +379,34 @@ export function explainPriority(
   return { gap, factors, priority: factors.reduce((p, f) => p * f.factor, gap) };
 }
 
+/** An uncovered link as a ranked list shows it: its rank in the scope and its priority worked out. */
+export interface RankedUncovered {
+  /** 1-based, within the list given (ranks restart in every scope). */
+  rank: number;
+  linkId: string;
+  uncovered: UncoveredLink;
+  gap: number;
+  factors: PriorityFactor[];
+  priority: number;
+}
+
+/**
+ * The uncovered links of a scope with their ranks and the priority they are sorted by (§5.2).
+ * @example rankedUncovered([u(tInCity, gap 1000, weak)], params)
+ * // → [{ rank: 1, linkId: 't', gap: 1000, factors: [{ code: 'weakLink', factor: 1.5 }], priority: 1500 }]
+ */
+export function rankedUncovered(
+  uncovered: readonly UncoveredLink[],
+  params: Params,
+): RankedUncovered[] {
+  return uncovered.map((u, i) => ({
+    rank: i + 1,
+    linkId: u.linkId,
+    uncovered: u,
+    ...explainPriority(u, params),
+  }));
+}
+
 /**
  * The lenders a strategist can pick as “my bank”: national banks and local banks, each sorted by
  * institution type (§2.8 order), then Chinese name. Guarantors, insurers and other non-lenders are

@@ -12,7 +12,7 @@ import {
   createRelation,
 } from './test-fixtures';
 import type { Analysis, EnterpriseAnalysis } from './types';
-import { bankWhiteSpace, presenceMatrix } from './white-space';
+import { bankWhiteSpace, presenceMatrix, whiteSpaceFirms } from './white-space';
 
 /** Products are given in score order; scores do not matter for white space, only the top 3. */
 function analysisOf(over: Partial<Dataset>, products: Record<string, ProductCode[]>): Analysis {
@@ -280,5 +280,40 @@ describe('presenceMatrix()', () => {
     // e9 (t.ext, city b) adds b2 with one SME served.
     expect(m.bankIds).toEqual(['b1', 'c1', 'b2']);
     expect(m.total).toEqual({ smes: 5, smesServed: 4, share: 0.8, lenders: 3 });
+  });
+});
+
+describe('whiteSpaceFirms()', () => {
+  it('lists the firms of the white-space links that a bank product fits, largest gap first', () => {
+    // t.down: d2 gap 900 [CREDIT_LOAN, SCF_AR], d1 gap 600 [CREDIT_LOAN]; d3 has no gap.
+    // t.ext: x1 gap 750 [SCF_AR]. t.up: u1 gap 1000 [SCF_AR]; u2 [IP_PLEDGE] does not fit.
+    // t.mid is not white space (b1 lends to m1): m2 is not listed.
+    const firms = whiteSpaceFirms(rankingAnalysis(), 'b1', scope);
+    expect(firms.map((f) => [f.enterpriseId, f.linkId, f.gap, f.products])).toEqual([
+      ['u1', 't.up', 1000, ['SCF_AR']],
+      ['d2', 't.down', 900, ['CREDIT_LOAN', 'SCF_AR']],
+      ['x1', 't.ext', 750, ['SCF_AR']],
+      ['d1', 't.down', 600, ['CREDIT_LOAN']],
+    ]);
+    // u1 borrows from c1: not a first-loan case; x1 has no lender: it is.
+    expect(firms.find((f) => f.enterpriseId === 'u1')?.firstLoan).toBe(false);
+    expect(firms.find((f) => f.enterpriseId === 'x1')?.firstLoan).toBe(true);
+  });
+
+  it('keeps a local bank to its cities', () => {
+    const analysis = analysisOf(
+      {
+        cities,
+        enterprises: [
+          at('m1', 't.mid', 400, { cityId: 'a' }),
+          at('m2', 't.mid', 9000, { cityId: 'b' }),
+        ],
+        banks: [
+          createBank({ id: 'local', type: 'city_commercial_bank', level: 'city', cityIds: ['a'] }),
+        ],
+      },
+      { m1: ['SCF_AR'], m2: ['SCF_AR'] },
+    );
+    expect(whiteSpaceFirms(analysis, 'local', scope).map((f) => f.enterpriseId)).toEqual(['m1']);
   });
 });

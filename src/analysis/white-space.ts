@@ -238,3 +238,65 @@ export function presenceMatrix(analysis: Analysis, scope: Scope): PresenceMatrix
     },
   };
 }
+
+/** One firm of the strategist's target list: a white-space firm my bank can call. */
+export interface TargetFirm {
+  enterpriseId: string;
+  nameZh: string;
+  nameEn: string;
+  uscc: string;
+  cityId: string;
+  /** The white-space link the firm sits on. */
+  linkId: string;
+  need: number;
+  gap: number;
+  /** My bank's products among the firm's top products, best first. */
+  products: ProductCode[];
+  /** The §5.5 reason codes (M-…) of those products, without repeats. */
+  reasons: string[];
+  /** No lender yet: a first-loan candidate (首贷). */
+  firstLoan: boolean;
+  /** A loan matures within 90 days: a renewal case (续贷). */
+  renewal: boolean;
+}
+
+/**
+ * The target list behind a bank's white space: every SME of its white-space links, in scope and in
+ * its footprint, with a gap and at least one of the bank's products among its top products.
+ * Largest gap first, ties by id. A firm on two white-space links appears once, on the first.
+ * @example whiteSpaceFirms(analysis, 'b1', { chainId: 't' })
+ * // → [{ enterpriseId: 'm3', linkId: 't.mid', gap: 300, products: ['SCF_AR'], firstLoan: true, … }, …]
+ */
+export function whiteSpaceFirms(analysis: Analysis, bankId: string, scope: Scope): TargetFirm[] {
+  const bank = analysis.index.bankById.get(bankId);
+  if (!bank) throw new Error(`unknown bank: ${bankId}`);
+  const { topPerFirm } = analysis.params.products;
+  const offered = new Set(bank.products);
+  const seen = new Set<string>();
+  const out: TargetFirm[] = [];
+  for (const entry of bankWhiteSpace(analysis, bankId, scope)) {
+    for (const e of analysis.index.enterprisesByLink.get(entry.linkId) ?? []) {
+      const a = analysis.byEnterprise.get(e.id);
+      if (!a?.isSme || a.gap <= 0 || seen.has(e.id)) continue;
+      if (!inScope(analysis.index, e, scope) || !inFootprint(bank, e.cityId)) continue;
+      const fit = a.recommendedProducts.slice(0, topPerFirm).filter((p) => offered.has(p.code));
+      if (fit.length === 0) continue;
+      seen.add(e.id);
+      out.push({
+        enterpriseId: e.id,
+        nameZh: e.nameZh,
+        nameEn: e.nameEn ?? e.nameZh,
+        uscc: e.uscc,
+        cityId: e.cityId,
+        linkId: entry.linkId,
+        need: a.need,
+        gap: a.gap,
+        products: fit.map((p) => p.code),
+        reasons: [...new Set(fit.flatMap((p) => p.reasons))],
+        firstLoan: a.firstLoanCandidate,
+        renewal: a.renewalDue,
+      });
+    }
+  }
+  return out.sort((x, y) => y.gap - x.gap || compareStrings(x.enterpriseId, y.enterpriseId));
+}

@@ -16,6 +16,7 @@ import {
   needsListTable,
   reasonText,
   scopeNameZh,
+  targetListTable,
   unassignedTable,
   type ListExportContext,
 } from './lists';
@@ -76,6 +77,58 @@ describe('exportFileName()', () => {
     ['batch', { chainId: 't', provinceZh: 'a/b:c' }, 'csv', '批次推荐清单_t_a-b-c_2025-06-30.csv'],
   ] as const)('%s in %o as %s → %s', (kind, scope, ext, expected) => {
     expect(exportFileName(kind, ctxOf(scope), ext)).toBe(expected);
+  });
+
+  it.each([
+    ['batch', { chainId: 't' }, 'batch-recommendations_t_2025-06-30.xlsx'],
+    [
+      'enterprises',
+      { chainId: 't', provinceZh: '江苏' },
+      'enterprise-list_t_Jiangsu_2025-06-30.xlsx',
+    ],
+    ['targets', { chainId: 't', cityId: 'a' }, 'white-space-targets_t_City-A_2025-06-30.xlsx'],
+  ] as const)('in English: %s in %o → %s', (kind, scope, expected) => {
+    expect(exportFileName(kind, ctxOf(scope), 'xlsx', 'en')).toBe(expected);
+  });
+});
+
+describe('targetListTable()', () => {
+  it('writes my white-space firms with my products, the reasons in words and the flags', () => {
+    const t = targetListTable(
+      [
+        {
+          ...identity,
+          need: 1200,
+          gap: 900,
+          products: ['SCF_AR', 'CREDIT_LOAN'],
+          reasons: ['M-AR-ON-LEADER', 'M-TAX-OR-SRDI'],
+          firstLoan: true,
+          renewal: false,
+        },
+      ],
+      ctxOf(),
+      '甲市城商行（示例）',
+    );
+    expect(t.name).toBe('白区目标企业清单');
+    expect(t.columns.map((c) => c.header)).toEqual([
+      '序号 / No.',
+      '企业名称 / Enterprise name',
+      '统一社会信用代码 / USCC',
+      '所在城市 / City',
+      '产业链环节 / Chain link',
+      '融资需求（万元） / Financing need (10k CNY)',
+      '融资缺口（万元） / Financing gap (10k CNY)',
+      '本行适配产品 / My products that fit',
+      '适配理由 / Why they fit',
+      '首贷对象 / First-loan case',
+      '90天内到期续贷 / Renewal due (90 days)',
+    ]);
+    const row = t.rows[0] ?? [];
+    expect(row.slice(0, 7)).toEqual([1, identity.nameZh, identity.uscc, '甲市', '中游', 1200, 900]);
+    expect(row[7]).toMatch(/^应收账款融资.*、信用贷款/);
+    expect(String(row[8])).not.toMatch(/M-/);
+    expect(row.slice(9)).toEqual(['是', '否']);
+    expect(t.footer[0]).toBe('银行 / Bank：甲市城商行（示例）');
   });
 });
 

@@ -12,6 +12,7 @@ import type {
   UnassignedListRow,
 } from '../analysis/lists';
 import type { Scope } from '../analysis/scope';
+import type { TargetFirm } from '../analysis/white-space';
 import type { DatasetIndex } from '../analysis/dataset-index';
 import { productOf } from '../domain/products';
 import type { DatasetMeta, ProductCode } from '../domain/schema';
@@ -42,7 +43,17 @@ export const LIST_NAMES = {
   unassigned: '未分配企业',
   enterprises: '链上企业清单',
   needs: '融资需求清单',
+  targets: '白区目标企业清单',
 } as const;
+
+/** The same names for file names in an English UI (issue 11: file names in the UI language). */
+export const LIST_NAMES_EN: Record<keyof typeof LIST_NAMES, string> = {
+  batch: 'batch-recommendations',
+  unassigned: 'unassigned-firms',
+  enterprises: 'enterprise-list',
+  needs: 'financing-needs-list',
+  targets: 'white-space-targets',
+};
 export type ListKind = keyof typeof LIST_NAMES;
 
 const col = (header: string, kind: ExportColumn['kind'], width: number): ExportColumn => ({
@@ -72,6 +83,10 @@ const COLUMNS = {
   tenor: col('期望期限 / Preferred tenor', 'text', 14),
   unassignedReason: col('未分配原因 / Why unassigned', 'text', 26),
   tools: col('建议政策工具 / Suggested policy tool', 'text', 30),
+  fitProducts: col('本行适配产品 / My products that fit', 'text', 34),
+  fitReasons: col('适配理由 / Why they fit', 'text', 60),
+  firstLoan: col('首贷对象 / First-loan case', 'text', 10),
+  renewal: col('90天内到期续贷 / Renewal due (90 days)', 'text', 12),
 } satisfies Record<string, ExportColumn>;
 
 function names(ctx: ListExportContext) {
@@ -120,25 +135,39 @@ export function exportFooterLines(ctx: ListExportContext): string[] {
 }
 
 /**
- * The file name of an export: list, chain, region when narrowed, data date.
+ * The file name of an export in the UI language: list, chain, region when narrowed, data date.
  * @example exportFileName('batch', ctx, 'xlsx') // → '批次推荐清单_nev_2025-06-30.xlsx'
  * @example exportFileName('needs', ctxInChangzhou, 'csv') // → '融资需求清单_nev_常州_2025-06-30.csv'
+ * @example exportFileName('needs', ctxInChangzhou, 'csv', 'en') // → 'financing-needs-list_nev_Changzhou_2025-06-30.csv'
  */
 export function exportFileName(
   kind: ListKind,
   ctx: ListExportContext,
   ext: 'csv' | 'xlsx',
+  lang: 'zh' | 'en' = 'zh',
 ): string {
   const { scope, index } = ctx;
+  const zh = lang === 'zh';
+  const city = scope.cityId !== undefined ? index.cityById.get(scope.cityId) : undefined;
+  const provinceEn =
+    scope.provinceZh !== undefined
+      ? index.dataset.cities.find((c) => c.provinceZh === scope.provinceZh)?.provinceEn
+      : undefined;
   const region =
     scope.cityId !== undefined
-      ? (index.cityById.get(scope.cityId)?.nameZh ?? scope.cityId)
-      : scope.provinceZh;
-  const parts = [LIST_NAMES[kind], scope.chainId, region, index.dataset.meta.asOf].filter(
+      ? ((zh ? city?.nameZh : city?.nameEn) ?? scope.cityId)
+      : zh
+        ? scope.provinceZh
+        : (provinceEn ?? scope.provinceZh);
+  const name = zh ? LIST_NAMES[kind] : LIST_NAMES_EN[kind];
+  const parts = [name, scope.chainId, region, index.dataset.meta.asOf].filter(
     (p): p is string => p !== undefined,
   );
   // File systems refuse / \ : * ? " < > |; names from imports could hold them.
-  return `${parts.join('_').replace(/[/\\:*?"<>|]/g, '-')}.${ext}`;
+  return `${parts
+    .join('_')
+    .replace(/[/\\:*?"<>|]/g, '-')
+    .replace(/\s+/g, '-')}.${ext}`;
 }
 
 function table(name: string, columns: ExportColumn[], rows: Cell[][], ctx: ListExportContext) {
@@ -253,4 +282,48 @@ export function needsListTable(rows: readonly NeedsListRow[], ctx: ListExportCon
     ]),
     ctx,
   );
+}
+
+/**
+ * 白区目标企业清单: my bank's white-space firms, largest gap first, with the products of my bank
+ * that fit them and why, and the first-loan and renewal flags.
+ */
+export function targetListTable(
+  rows: readonly TargetFirm[],
+  ctx: ListExportContext,
+  bankNameZh: string,
+): ExportTable {
+  const n = names(ctx);
+  const c = COLUMNS;
+  const t = table(
+    LIST_NAMES.targets,
+    [
+      c.no,
+      c.name,
+      c.uscc,
+      c.city,
+      c.link,
+      c.need,
+      c.gap,
+      c.fitProducts,
+      c.fitReasons,
+      c.firstLoan,
+      c.renewal,
+    ],
+    rows.map((r, i) => [
+      i + 1,
+      r.nameZh,
+      r.uscc,
+      n.city(r.cityId),
+      n.link(r.linkId),
+      r.need,
+      r.gap,
+      productNames(r.products),
+      r.reasons.map(reasonText).join('；'),
+      r.firstLoan ? '是' : '否',
+      r.renewal ? '是' : '否',
+    ]),
+    ctx,
+  );
+  return { ...t, footer: [`银行 / Bank：${bankNameZh}`, ...t.footer] };
 }

@@ -10,7 +10,7 @@ import {
 } from '../../src/analysis/coverage-view';
 import { bankWhiteSpace } from '../../src/analysis/white-space';
 import { DatasetSchema, isLenderType, type InstitutionType } from '../../src/domain/schema';
-import { formatCount, formatShare, formatWan } from '../../src/i18n/format';
+import { columnFormatter, formatCount, formatShare } from '../../src/i18n/format';
 import { INSTITUTION_LABELS } from '../../src/i18n/labels';
 import { expect, test } from './fixtures';
 
@@ -160,7 +160,11 @@ test('my bank: the white space equals the analysis and competitors appear only a
 
   const entry = page.getByTestId('white-space-entry').first();
   await expect(entry).toHaveAttribute('data-link', first.linkId);
-  await expect(entry.getByTestId('ws-gap')).toHaveText(formatWan(first.gap, 'zh'));
+  const wsGaps = columnFormatter(
+    bankWhiteSpace(analysis, bank.id, scope).map((w) => w.gap),
+    'zh',
+  );
+  await expect(entry.getByTestId('ws-gap')).toHaveText(wsGaps.format(first.gap));
   await expect(entry.getByTestId('ws-smes')).toHaveText(
     `${formatCount(first.smesWithGap, 'zh')} / ${formatCount(first.smes, 'zh')} 家`,
   );

@@ -2,11 +2,20 @@ import { readFileSync } from 'node:fs';
 import { analyzeDataset } from '../../src/analysis/analyze';
 import { chainOverview } from '../../src/analysis/overview';
 import { DatasetSchema } from '../../src/domain/schema';
-import { formatShare, formatWan } from '../../src/i18n/format';
+import { columnFormatter, formatShare } from '../../src/i18n/format';
 import { expect, test } from './fixtures';
 
 const demo = DatasetSchema.parse(JSON.parse(readFileSync('data/demo.v1.json', 'utf8')));
 const overview = new Map(chainOverview(analyzeDataset(demo)).map((r) => [r.chainId, r]));
+// One unit and precision per column (issue 11): chosen from the column's largest figure.
+const needFmt = columnFormatter(
+  [...overview.values()].map((r) => r.need),
+  'zh',
+);
+const gapFmt = columnFormatter(
+  [...overview.values()].map((r) => r.gap),
+  'zh',
+);
 
 // Expected figures come from domain.md §3/§4.2 (links and demo enterprises per chain), not from the app.
 const CHAINS = [
@@ -34,8 +43,8 @@ test('the first screen lists the eight chains with their figures', async ({ page
     const want = overview.get(chain.id)!;
     expect(want.gap).toBeGreaterThan(0);
     expect(want.smeCoverage).toBeGreaterThan(0);
-    await expect(row.locator('[data-col="need"]')).toHaveText(formatWan(want.need, 'zh'));
-    await expect(row.locator('[data-col="gap"] .value')).toHaveText(formatWan(want.gap, 'zh'));
+    await expect(row.locator('[data-col="need"]')).toHaveText(needFmt.format(want.need));
+    await expect(row.locator('[data-col="gap"] .value')).toHaveText(gapFmt.format(want.gap));
     await expect(row.locator('[data-col="smeCoverage"] .value')).toHaveText(
       formatShare(want.smeCoverage, 'zh'),
     );
@@ -63,6 +72,11 @@ test('switching to English changes the labels and the URL, and back restores Chi
     /^CNY [\d.,]+(m|bn)$/,
   );
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // One unit and one precision down the gap column: never “CNY 2bn” beside “CNY 2.3bn”.
+  const gaps = await page.locator('tbody [data-col="gap"] .value').allInnerTexts();
+  expect(gaps).toHaveLength(8);
+  const shape = (t: string) => t.replace(/\d/g, '9').replace(/9+(,9+)*/, 'N');
+  expect(new Set(gaps.map(shape)).size, gaps.join(' | ')).toBe(1);
   await page.goBack();
   await expect(page.getByRole('heading', { name: '重点产业链总览' })).toBeVisible();
 });

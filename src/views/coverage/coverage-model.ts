@@ -26,7 +26,12 @@ import {
 } from '../../analysis/coverage-view';
 import type { Scope } from '../../analysis/scope';
 import type { Analysis } from '../../analysis/types';
-import { bankWhiteSpace, type WhiteSpaceEntry } from '../../analysis/white-space';
+import {
+  bankWhiteSpace,
+  whiteSpaceFirms,
+  type TargetFirm,
+  type WhiteSpaceEntry,
+} from '../../analysis/white-space';
 import {
   presenceCell,
   presenceLegend,
@@ -55,6 +60,7 @@ import {
 } from '../../i18n/labels';
 import { translate, type MessageKey } from '../../i18n/messages';
 import type { MapGroup, MapInput } from '../../map/features';
+import { productOf } from '../../domain/products';
 import { VERDICT_COLORS } from '../../overlays/overlays';
 
 export interface Region {
@@ -77,6 +83,8 @@ export interface CoverageModel {
   whiteSpace: WhiteSpaceEntry[] | null;
   /** What may be named and counted out (domain.md §9.3). */
   disclosure: Disclosure;
+  /** The strategist's target list: my bank's white-space firms; null without a bank. */
+  targets: TargetFirm[] | null;
 }
 
 /** The view's choices beyond chain, region and bank. */
@@ -141,6 +149,7 @@ export function buildCoverageModel(
     uncovered: rankUncoveredLinks(analysis, enterprises, 'link'),
     myBank,
     whiteSpace: myBank ? bankWhiteSpace(analysis, myBank.id, scope) : null,
+    targets: myBank ? whiteSpaceFirms(analysis, myBank.id, scope) : null,
   };
 }
 
@@ -618,4 +627,127 @@ export function competitorTypesText(
     : translate(lang, 'coverage.ws.competitors.types', {
         list: list.join(lang === 'zh' ? '、' : ', '),
       });
+}
+
+export const TARGET_SORTS = ['gap', 'need', 'link', 'city', 'name'] as const;
+export type TargetSort = (typeof TARGET_SORTS)[number];
+
+/**
+ * The target list in the chosen order, as a new array: amounts largest first (or smallest with
+ * `asc`), names in zh-CN collation; ties by largest gap, then id.
+ * @example sortTargets(rows, 'need', false) // the firm with the largest need first
+ */
+export function sortTargets(
+  model: CoverageModel,
+  rows: readonly TargetFirm[],
+  key: TargetSort,
+  asc: boolean,
+  lang: Lang,
+): TargetFirm[] {
+  const { index } = model.analysis;
+  const text = (r: TargetFirm): string => {
+    if (key === 'link') return linkName(model, r.linkId, lang);
+    if (key === 'city') {
+      const c = index.cityById.get(r.cityId);
+      return c ? nameOf(c, lang) : r.cityId;
+    }
+    return lang === 'zh' ? r.nameZh : r.nameEn;
+  };
+  const primary = (a: TargetFirm, b: TargetFirm): number =>
+    key === 'gap' || key === 'need'
+      ? b[key] - a[key]
+      : text(a).localeCompare(text(b), lang === 'zh' ? 'zh-CN' : 'en');
+  return [...rows].sort(
+    (a, b) =>
+      (asc ? -1 : 1) * primary(a, b) ||
+      b.gap - a.gap ||
+      (a.enterpriseId < b.enterpriseId ? -1 : a.enterpriseId > b.enterpriseId ? 1 : 0),
+  );
+}
+
+/**
+ * The target list as the PNG draws it: one unit for need and gap (from the largest need), product
+ * names, flags in words; at most `max` rows.
+ */
+export function targetTableStrings(
+  model: CoverageModel,
+  rows: readonly TargetFirm[],
+  lang: Lang,
+  max = 25,
+): { headers: string[]; rows: string[][] } {
+  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
+  const { index } = model.analysis;
+  const money = columnFormatter(
+    rows.map((r) => r.need),
+    lang,
+  );
+  return {
+    headers: [
+      t('coverage.targets.col.firm'),
+      t('coverage.targets.col.link'),
+      t('coverage.targets.col.city'),
+      t('coverage.targets.col.needIn', { unit: money.unit }),
+      t('coverage.targets.col.gapIn', { unit: money.unit }),
+      t('coverage.targets.col.products'),
+      t('coverage.targets.col.flags'),
+    ],
+    rows: rows.slice(0, max).map((r) => {
+      const c = index.cityById.get(r.cityId);
+      return [
+        lang === 'zh' ? r.nameZh : r.nameEn,
+        linkName(model, r.linkId, lang),
+        c ? nameOf(c, lang) : r.cityId,
+        money.bare(r.need),
+        money.bare(r.gap),
+        r.products
+          .map((code) => (lang === 'zh' ? productOf(code).nameZh : productOf(code).nameEn))
+          .join(lang === 'zh' ? '、' : ', '),
+        targetFlags(r, lang),
+      ];
+    }),
+  };
+}
+
+/** 首贷 / 续贷 flags in words. */
+export function targetFlags(r: Pick<TargetFirm, 'firstLoan' | 'renewal'>, lang: Lang): string {
+  return [
+    r.firstLoan ? translate(lang, 'coverage.targets.firstLoan') : null,
+    r.renewal ? translate(lang, 'coverage.targets.renewal') : null,
+  ]
+    .filter((x): x is string => x !== null)
+    .join(lang === 'zh' ? '、' : ', ');
+}
+
+/** The white-space links as the PNG draws them: link, gap (one unit), SMEs with a gap, fit, products. */
+export function whiteSpaceTableStrings(
+  model: CoverageModel,
+  entries: readonly WhiteSpaceEntry[],
+  lang: Lang,
+): { headers: string[]; rows: string[][] } {
+  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
+  const money = columnFormatter(
+    entries.map((e) => e.gap),
+    lang,
+  );
+  return {
+    headers: [
+      t('coverage.targets.col.link'),
+      t('coverage.targets.col.gapIn', { unit: money.unit }),
+      t('coverage.ws.smes'),
+      t('coverage.ws.fit'),
+      t('coverage.ws.products'),
+    ],
+    rows: entries.map((e) => [
+      linkName(model, e.linkId, lang),
+      money.bare(e.gap),
+      t('coverage.ws.smesValue', {
+        withGap: formatCount(e.smesWithGap, lang),
+        smes: formatCount(e.smes, lang),
+      }),
+      formatShare(e.fitShare, lang),
+      e.fitProducts
+        .map((code) => (lang === 'zh' ? productOf(code).nameZh : productOf(code).nameEn))
+        .join(lang === 'zh' ? '、' : ', '),
+    ]),
+  };
 }
