@@ -30,6 +30,8 @@ export interface BatchAssignmentItem {
   rank: number;
   /** 0–1, rounded to 4 decimals. */
   score: number;
+  /** What the score is made of: each weighted term of §5.6, rounded to 4 decimals. */
+  factors: ScoreFactors;
   /** The firm's top products that the bank offers, in the firm's order. */
   recommendedProducts: ProductCode[];
   /** Role reasons (R-…) then the reasons (M-…) of the recommended products, without repeats. */
@@ -39,6 +41,20 @@ export interface BatchAssignmentItem {
 }
 
 /** One bank's list, best first. */
+/** The weighted terms of a §5.6 pair score (they add up to the score, up to rounding). */
+export interface ScoreFactors {
+  /** 0.35 × mean fit of the firm's top products the bank offers. */
+  fit: number;
+  /** 0.25 × √(gap ÷ largest gap). */
+  gap: number;
+  /** 0.20 × role weight. */
+  role: number;
+  /** 0.10 × size fit of the bank's type. */
+  size: number;
+  /** 0.10 × novelty (no lender yet, existing lender, other). */
+  novelty: number;
+}
+
 export interface BatchAssignment {
   bankId: string;
   items: BatchAssignmentItem[];
@@ -92,6 +108,7 @@ interface Pair {
   enterpriseId: string;
   bankId: string;
   score: number;
+  factors: ScoreFactors;
   recommendedProducts: ProductCode[];
   reasonCodes: string[];
   gap: number;
@@ -156,16 +173,25 @@ export function buildBatches(
           : a.lenderIds.includes(bank.id)
             ? novelty.existingLender
             : novelty.other;
-      const score =
-        weights.fit * fit +
-        weights.gap * Math.sqrt(a.gap / maxGap) +
-        weights.role * roleWeight[a.role] +
-        weights.size * sizeFitOf(bank, a.computedSize) +
-        weights.novelty * noveltyScore;
+      const terms = {
+        fit: weights.fit * fit,
+        gap: weights.gap * Math.sqrt(a.gap / maxGap),
+        role: weights.role * roleWeight[a.role],
+        size: weights.size * sizeFitOf(bank, a.computedSize),
+        novelty: weights.novelty * noveltyScore,
+      };
+      const score = terms.fit + terms.gap + terms.role + terms.size + terms.novelty;
       pairs.push({
         enterpriseId: e.id,
         bankId: bank.id,
         score: round4(score),
+        factors: {
+          fit: round4(terms.fit),
+          gap: round4(terms.gap),
+          role: round4(terms.role),
+          size: round4(terms.size),
+          novelty: round4(terms.novelty),
+        },
         recommendedProducts: offered.map((p) => p.code),
         reasonCodes: reasonCodesOf(a, offered),
         gap: a.gap,

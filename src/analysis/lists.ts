@@ -12,7 +12,7 @@ import type {
   SizeClass,
   SrdiTier,
 } from '../domain/schema';
-import type { BatchResult, UnassignedReason, UnassignedTool } from './batch';
+import type { BatchResult, ScoreFactors, UnassignedReason, UnassignedTool } from './batch';
 import type { DatasetIndex } from './dataset-index';
 import { roundWan } from './metrics';
 import { inScope, type Scope } from './scope';
@@ -53,6 +53,8 @@ export interface BatchListRow extends EnterpriseIdentity {
   bankId: string;
   rank: number;
   score: number;
+  /** The weighted terms of the score (§5.6). */
+  factors: ScoreFactors;
   role: DisplayRole;
   recommendedProducts: ProductCode[];
   reasonCodes: string[];
@@ -174,6 +176,7 @@ export function buildBatchList(
             bankId,
             rank: item.rank,
             score: item.score,
+            factors: { ...item.factors },
             role: a.role,
             recommendedProducts: [...item.recommendedProducts],
             reasonCodes: [...item.reasonCodes],

@@ -17,6 +17,9 @@ import type { DatasetIndex } from '../analysis/dataset-index';
 import { productOf } from '../domain/products';
 import type { DatasetMeta, ProductCode } from '../domain/schema';
 import {
+  FIT_LABELS,
+  pairFactorsText,
+  pairFit,
   PRODUCT_REASON_LABELS,
   ROLE_LABELS,
   ROLE_REASON_LABELS,
@@ -74,6 +77,8 @@ const COLUMNS = {
   bank: col('推荐银行 / Bank', 'text', 28),
   rank: col('排名 / Rank', 'integer', 7),
   score: col('匹配得分 / Score', 'score', 10),
+  fit: col('匹配程度 / Fit', 'text', 8),
+  factors: col('得分构成 / What the score is made of', 'text', 60),
   products: col('推荐产品 / Recommended products', 'text', 34),
   reasons: col('推荐理由 / Reasons', 'text', 60),
   need: col('融资需求（万元） / Financing need (10k CNY)', 'amount', 16),
@@ -180,7 +185,21 @@ export function batchListTable(rows: readonly BatchListRow[], ctx: ListExportCon
   const c = COLUMNS;
   return table(
     LIST_NAMES.batch,
-    [c.bank, c.rank, c.name, c.uscc, c.city, c.link, c.role, c.score, c.products, c.reasons, c.gap],
+    [
+      c.bank,
+      c.rank,
+      c.name,
+      c.uscc,
+      c.city,
+      c.link,
+      c.role,
+      c.fit,
+      c.score,
+      c.factors,
+      c.products,
+      c.reasons,
+      c.gap,
+    ],
     rows.map((r) => [
       n.bank(r.bankId),
       r.rank,
@@ -189,7 +208,9 @@ export function batchListTable(rows: readonly BatchListRow[], ctx: ListExportCon
       n.city(r.cityId),
       n.link(r.linkId),
       ROLE_LABELS[r.role].zh,
+      FIT_LABELS[pairFit(r.score)].zh,
       r.score,
+      pairFactorsText(r.factors, 'zh'),
       productNames(r.recommendedProducts),
       r.reasonCodes.map(reasonText).join('；'),
       r.gap,

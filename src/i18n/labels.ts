@@ -3,6 +3,7 @@
  * size classes, SRDI tiers, stages, overlays, product reasons, institution types. Policy terms keep
  * the wording of §2 (never the source translations, §2.9).
  */
+import type { ScoreFactors } from '../analysis/batch';
 import type { Verdict, VerdictReason } from '../analysis/coverage';
 import type { DisplayRole, InstitutionType, SizeClass, SrdiTier, Stage } from '../domain/schema';
 import type { Overlay } from '../overlays/overlays';
@@ -349,3 +350,48 @@ export const PERSPECTIVE_LABELS: Record<
     hintEn: 'No institution or firm named; groups under 3 show “<3”',
   },
 };
+
+/** A score in words (issue 11: 强/中/弱, never a bare 0.822). */
+export type FitLevel = 'strong' | 'medium' | 'weak';
+
+export const FIT_LABELS: Record<FitLevel, Bilingual> = {
+  strong: { zh: '强', en: 'Strong' },
+  medium: { zh: '中', en: 'Medium' },
+  weak: { zh: '弱', en: 'Weak' },
+};
+
+/**
+ * A §5.5 product score as a fit: 0.8 and up strong (receivables on a leader, first loan, renewal,
+ * capex loan), 0.6–0.7 medium, below weak.
+ * @example productFit(0.9) // 'strong'; productFit(0.7) // 'medium'; productFit(0.5) // 'weak'
+ */
+export const productFit = (score: number): FitLevel =>
+  score >= 0.8 ? 'strong' : score >= 0.6 ? 'medium' : 'weak';
+
+/**
+ * A §5.6 bank × firm score as a fit: 0.75 and up strong, 0.6 and up medium, below weak.
+ * @example pairFit(0.822) // 'strong'; pairFit(0.65) // 'medium'
+ */
+export const pairFit = (score: number): FitLevel =>
+  score >= 0.75 ? 'strong' : score >= 0.6 ? 'medium' : 'weak';
+
+export const SCORE_FACTOR_LABELS: Record<keyof ScoreFactors, Bilingual> = {
+  fit: { zh: '产品适配', en: 'product fit' },
+  gap: { zh: '缺口大小', en: 'size of the gap' },
+  role: { zh: '链上角色', en: 'role in the chain' },
+  size: { zh: '规模匹配', en: 'size fit' },
+  novelty: { zh: '首贷/老客户', en: 'new or existing client' },
+};
+
+/**
+ * The terms that made a batch score, largest first, in words.
+ * @example pairFactorsText({ fit: 0.28, gap: 0.18, role: 0.2, size: 0.1, novelty: 0.06 }, 'zh')
+ * // → '产品适配 0.28 + 链上角色 0.20 + 缺口大小 0.18 + 规模匹配 0.10 + 首贷/老客户 0.06'
+ */
+export function pairFactorsText(f: ScoreFactors, lang: Lang): string {
+  return (Object.keys(SCORE_FACTOR_LABELS) as (keyof ScoreFactors)[])
+    .map((k) => [k, f[k]] as const)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${SCORE_FACTOR_LABELS[k][lang]} ${v.toFixed(2)}`)
+    .join(' + ');
+}

@@ -111,7 +111,7 @@ test('a batch built with 2 enterprises per bank exports to CSV and XLSX with the
   const csvDownload = await downloadFrom(page, 'batch-export-csv');
   expect(csvDownload.suggestedFilename()).toBe(`批次推荐清单_nev_江苏_${asOf}.csv`);
   const csv = readCsv(await bytesOf(csvDownload));
-  expect(csv.header.length).toBe(11);
+  expect(csv.header.length).toBe(13);
   for (const h of csv.header) expect(h).toMatch(CHINESE_FIRST);
   expect(csv.rows).toHaveLength(expected.items);
   const gapCol = csv.header.indexOf(GAP_HEADER);
@@ -288,4 +288,32 @@ test('printing gives an A4 policy card with the five products and no app control
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(10_000);
+});
+
+test('the card is issued on the meeting date, within its validity, never on today’s date', async ({
+  page,
+}) => {
+  const meeting = demo.meetings
+    .filter((m) => m.chainIds.includes('nev') && m.date <= asOf)
+    .sort((a, b) => (a.date < b.date ? 1 : -1))[0]!;
+  const today = new Date().toISOString().slice(0, 10);
+  expect(meeting.date).not.toBe(today);
+  await page.goto('./?view=policy&chain=nev');
+  await expect(page.getByTestId('policy-doc-issued')).toHaveText(meeting.date);
+  await expect(page.getByTestId('policy-issue-date')).toContainText(meeting.date);
+  await expect(page.getByTestId('policy-issue-problem')).toHaveCount(0);
+  // A region without a meeting of this chain takes the data date.
+  await page.goto('./?view=policy&chain=nev&prov=江苏');
+  const inJiangsu = demo.meetings.some(
+    (m) =>
+      m.chainIds.includes('nev') &&
+      demo.cities.find((c) => c.id === m.cityId)?.provinceZh === '江苏',
+  );
+  expect(inJiangsu).toBe(false);
+  await expect(page.getByTestId('policy-doc-issued')).toHaveText(asOf);
+  // Editable: a date after the validity is flagged as expired.
+  await page.getByTestId('policy-issue-input').fill('2026-12-04');
+  await page.getByTestId('policy-issue-input').dispatchEvent('change');
+  await expect(page.getByTestId('policy-doc-issued')).toHaveText('2026-12-04');
+  await expect(page.getByTestId('policy-issue-problem')).toBeVisible();
 });

@@ -118,6 +118,12 @@ export const COVERAGE_ZH = {
 
   // The header's perspective and unit (kept here, beside the views that obey them).
   'persp.label': '视角',
+  'policy.issue.fromMeeting': '取自对接会日期 {date}，可修改',
+  'policy.issue.fromData': '取自数据日期 {date}，可修改',
+  'policy.issue.expired': '制发日期晚于有效期截止日：政策已过期',
+  'policy.issue.early': '制发日期早于有效期开始一年以上',
+  'ent.products.fit': '适配：',
+  'ent.products.score': '规则匹配分',
   'coverage.targets.title': '目标企业清单（本行白区）',
   'coverage.targets.how':
     '本行白区环节中、本行网点覆盖范围内、有融资缺口且本行产品适配的中小企业。点击列头排序；导出与“两个清单”同格式。',
@@ -277,6 +283,12 @@ export const COVERAGE_EN: Record<keyof typeof COVERAGE_ZH, string> = {
   'export.png.failed': 'Export failed',
 
   'persp.label': 'View as',
+  'policy.issue.fromMeeting': 'from the meeting date {date}; you can change it',
+  'policy.issue.fromData': 'from the data date {date}; you can change it',
+  'policy.issue.expired': 'The issue date is after the end of the validity: the policy has expired',
+  'policy.issue.early': 'The issue date is more than a year before the validity starts',
+  'ent.products.fit': 'fit: ',
+  'ent.products.score': 'rule score',
   'coverage.targets.title': 'Target list (my white space)',
   'coverage.targets.how':
     'SMEs on my white-space links, in my bank’s cities, with a gap and a product of mine that fits. Click a heading to sort; exports follow the two lists’ format.',

@@ -9,6 +9,8 @@ import {
 import {
   chosenBankId,
   formatQuota,
+  issueDateOf,
+  validityProblem,
   lenderOptions,
   parseBoundedInt,
   policyToolsOf,
@@ -236,5 +238,58 @@ describe('formatQuota()', () => {
     [0, 'en', 'CNY 0m'],
   ] as const)('%d in %s → %s', (wan, lang, expected) => {
     expect(formatQuota(wan, lang)).toBe(expected);
+  });
+});
+
+describe('issueDateOf() / validityProblem(): a card’s dates from one source, not the clock', () => {
+  const meeting = (id: string, cityId: string, date: string) => ({
+    id,
+    titleZh: id,
+    chainIds: ['t'],
+    cityId,
+    date,
+    bankIds: [],
+    batchIds: [],
+  });
+  const indexWith = (meetings: ReturnType<typeof meeting>[]) => {
+    const d = createDataset({
+      cities: [createCity(), createCity({ id: 'b', gbCode: '320500', provinceZh: '浙江' })],
+    });
+    d.meta = { ...d.meta, asOf: '2025-06-30' };
+    return buildDatasetIndex({ ...d, meetings });
+  };
+
+  it('takes the latest meeting of the chain in the region held by the data date', () => {
+    const index = indexWith([
+      meeting('m1', 'a', '2025-05-10'),
+      meeting('m2', 'a', '2025-06-18'),
+      meeting('m3', 'a', '2025-09-01'),
+      meeting('m4', 'b', '2025-06-25'),
+    ]);
+    expect(issueDateOf(index, { chainId: 't', cityId: 'a' })).toEqual({
+      date: '2025-06-18',
+      source: 'meeting',
+      meetingId: 'm2',
+    });
+    expect(issueDateOf(index, { chainId: 't' })).toMatchObject({ date: '2025-06-25' });
+    expect(issueDateOf(index, { chainId: 't', provinceZh: '江苏' })).toMatchObject({
+      meetingId: 'm2',
+    });
+  });
+
+  it('falls back to the data date without a meeting', () => {
+    expect(issueDateOf(indexWith([]), { chainId: 't' })).toEqual({
+      date: '2025-06-30',
+      source: 'data',
+    });
+  });
+
+  it.each([
+    ['2026-12-04', 'expired'],
+    ['2025-06-30', null],
+    ['2025-06-18', null],
+    ['2024-05-01', 'early'],
+  ] as const)('issued %s for 2025-07-01 – 2026-06-30 → %s', (issued, problem) => {
+    expect(validityProblem(issued, '2025-07-01', '2026-06-30')).toBe(problem);
   });
 });

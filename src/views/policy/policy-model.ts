@@ -229,3 +229,54 @@ export function formatQuota(wan: number, lang: Lang): string {
   if (lang === 'en') return `CNY ${group(wan / 100)}m`;
   return wan >= 10_000 ? `${group(wan)}万元（${group(wan / 10_000)}亿元）` : `${group(wan)}万元`;
 }
+
+/** Where a policy card's issue date comes from: the docking meeting, else the dataset's data date. */
+export interface IssueDate {
+  date: string;
+  source: 'meeting' | 'data';
+  /** The meeting's id when the source is a meeting. */
+  meetingId?: string;
+}
+
+/**
+ * The issue date of a card, from one source and never from today's clock (issue 11): the latest
+ * docking meeting of the chain in the scope's region held on or before the data date, else the data
+ * date itself.
+ * @example issueDateOf(index, { chainId: 'nev' }) // → { date: '2025-06-18', source: 'meeting', meetingId: 'm-nev-ningde' }
+ * @example issueDateOf(index, { chainId: 'x' }) // → { date: '2025-06-30', source: 'data' }
+ */
+export function issueDateOf(index: DatasetIndex, scope: Scope): IssueDate {
+  const { meta, meetings } = index.dataset;
+  const inRegion = (cityId: string) => {
+    if (scope.cityId !== undefined) return cityId === scope.cityId;
+    if (scope.provinceZh !== undefined)
+      return index.cityById.get(cityId)?.provinceZh === scope.provinceZh;
+    return true;
+  };
+  const held = meetings
+    .filter((m) => m.chainIds.includes(scope.chainId) && inRegion(m.cityId) && m.date <= meta.asOf)
+    .sort((a, b) => compareStrings(b.date, a.date) || compareStrings(a.id, b.id));
+  const m = held[0];
+  return m
+    ? { date: m.date, source: 'meeting', meetingId: m.id }
+    : { date: meta.asOf, source: 'data' };
+}
+
+/**
+ * Is a card issued outside its validity (after it ends, or more than a year before it starts)?
+ * @example validityProblem('2026-12-04', '2025-07-01', '2026-06-30') // → 'expired'
+ * @example validityProblem('2025-06-30', '2025-07-01', '2026-06-30') // → null
+ */
+export function validityProblem(
+  issued: string,
+  validFrom: string,
+  validTo: string,
+): 'expired' | 'early' | null {
+  if (validTo && issued > validTo) return 'expired';
+  if (validFrom) {
+    const from = new Date(`${validFrom}T00:00:00Z`);
+    from.setUTCFullYear(from.getUTCFullYear() - 1);
+    if (issued < from.toISOString().slice(0, 10)) return 'early';
+  }
+  return null;
+}
