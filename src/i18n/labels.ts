@@ -246,7 +246,7 @@ export const INSTITUTION_LABELS: Record<InstitutionType, Bilingual> = {
 export const INSTITUTION_SHORT_LABELS: Record<InstitutionType, Bilingual> = {
   policy_bank: { zh: '政策性', en: 'Policy' },
   large_state_bank: { zh: '国有大行', en: 'Large state' },
-  joint_stock_bank: { zh: '股份制', en: 'Joint-stock' },
+  joint_stock_bank: { zh: '股份制', en: 'Joint stock' },
   city_commercial_bank: { zh: '城商行', en: 'City comm.' },
   rural_commercial_bank: { zh: '农商行', en: 'Rural comm.' },
   rural_cooperative: { zh: '农合机构', en: 'Rural coop.' },

@@ -117,3 +117,50 @@ test('a missing dataset file shows the fetch error', async ({ page }) => {
   await expect(page.getByTestId('error-panel')).toContainText('无法获取数据文件');
   await expect(page.getByTestId('error-panel')).toContainText('HTTP 404');
 });
+
+test('English at 1366 × 768: the header holds one line, every tab and the language button whole', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  for (const q of ['?lang=en', '?lang=en&view=coverage&chain=nev&bank=b-ccb-changzhou']) {
+    await page.goto(`./${q}`);
+    await expect(page.getByTestId('lang-toggle')).toHaveText('中文');
+    const boxes = await page.evaluate(() => {
+      const els = [
+        ...document.querySelectorAll<HTMLElement>('[data-testid="nav"] button'),
+        document.querySelector<HTMLElement>('[data-testid="lang-toggle"]')!,
+      ];
+      return els.map((el) => {
+        const r = el.getBoundingClientRect();
+        const line = parseFloat(getComputedStyle(el).lineHeight) || 20;
+        return {
+          text: el.textContent,
+          bottom: Math.round(r.bottom),
+          lines: el.clientHeight / line,
+          sw: el.scrollWidth,
+          cw: el.clientWidth,
+        };
+      });
+    });
+    // One row: every tab ends on the same line; none wraps or is cut.
+    const bottoms = new Set(boxes.slice(0, -1).map((b) => b.bottom));
+    expect(bottoms.size, JSON.stringify(boxes)).toBe(1);
+    for (const b of boxes) {
+      expect(b.sw, b.text ?? '').toBeLessThanOrEqual(b.cw);
+      expect(b.lines, b.text ?? '').toBeLessThan(2);
+    }
+    const bar = page.getByTestId('context-bar');
+    const [sw, cw, h] = await bar.evaluate((el) => [
+      el.scrollWidth,
+      el.clientWidth,
+      el.clientHeight,
+    ]);
+    expect(sw).toBeLessThanOrEqual(cw);
+    expect(h).toBeLessThan(48);
+    const doc = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    expect(doc[0]).toBeLessThanOrEqual(doc[1]!);
+  }
+});

@@ -261,7 +261,7 @@ describe('buildMatrixChart()', () => {
     });
     expect(chart.columns.map((c) => [c.label, c.sublabel])).toEqual([
       ['Large state', '1 bank'],
-      ['Joint-stock', '1 bank'],
+      ['Joint stock', '1 bank'],
     ]);
     expect(chart.cell('t.up', 'type:large_state_bank').text).toBe('<3');
   });
