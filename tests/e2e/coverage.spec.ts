@@ -4,6 +4,7 @@ import { analyzeDataset } from '../../src/analysis/analyze';
 import { rankUncoveredLinks } from '../../src/analysis/coverage';
 import {
   buildCoverageMatrix,
+  explainPriority,
   isSmallCount,
   scopeEnterprises,
   sortMatrixRows,
@@ -281,4 +282,39 @@ test('a white-space link click shows the link in my bank’s cities only', async
   // A click on the same link in the uncovered list or the matrix shows every city again.
   await page.getByTestId('map-link-select').selectOption(nev.linkIds[0]!);
   await expect(card).not.toHaveAttribute('data-cities', 'changzhou');
+});
+
+test('uncovered links show their priority and rank from 1 within a city (Coverage and Atlas)', async ({
+  page,
+}) => {
+  const inHefei = rankUncoveredLinks(
+    analysis,
+    scopeEnterprises(analysis, { chainId: 'nev', cityId: 'hefei' }),
+    'link',
+  );
+  expect(inHefei.length).toBeGreaterThan(1);
+  const priorities = inHefei.map((u) => explainPriority(u, analysis.params).priority);
+  // Sorted by the priority shown, largest first.
+  expect([...priorities].sort((a, b) => b - a)).toEqual(priorities);
+
+  await page.goto('./?view=coverage&chain=nev&prov=安徽&city=hefei');
+  const items = page.getByTestId('coverage-uncovered-list').locator('li');
+  await expect(items).toHaveCount(Math.min(5, inHefei.length));
+  const ranks = await items.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-rank')));
+  expect(ranks).toEqual(ranks.map((_, i) => String(i + 1)));
+  await expect(items.first()).toHaveAttribute('data-link', inHefei[0]!.linkId);
+  await expect(items.first().getByTestId('priority')).toContainText('优先级 = 缺口');
+
+  await page.goto('./?view=atlas&chain=nev&prov=安徽&city=hefei');
+  // On a laptop the detail panel starts folded until something is chosen: open it.
+  const toggle = page.getByTestId('panel-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  const start = page.getByTestId('uncovered-list').locator('li');
+  await expect(start.first()).toHaveAttribute('data-rank', '1');
+  await expect(start.first()).toHaveAttribute('data-link', inHefei[0]!.linkId);
+  const atlasRanks = await start.evaluateAll((lis) =>
+    lis.map((li) => li.getAttribute('data-rank')),
+  );
+  expect(atlasRanks).toEqual(atlasRanks.map((_, i) => String(i + 1)));
+  await expect(start.first().getByTestId('start-priority')).toContainText('优先级');
 });
