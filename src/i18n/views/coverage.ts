@@ -333,5 +333,5 @@ export const COVERAGE_EN: Record<keyof typeof COVERAGE_ZH, string> = {
   'persp.needBank':
     'Bank perspective: choose your bank in the header first. Until then no bank is named.',
   'persp.others': 'Other institutions appear only as counts or by type',
-  'header.unit': 'Amounts in CNY m or bn, unit in each column',
+  'header.unit': 'CNY m or bn, unit per column',
 };
