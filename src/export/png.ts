@@ -430,11 +430,14 @@ export function captureMapImage(root: Element, timeoutMs = 5000): Promise<Captur
   });
 }
 
-/** The chain graph as drawn now (cytoscape's own PNG of the viewport, on white). */
+/**
+ * The whole chain diagram (cytoscape's own PNG, on white): the diagram is drawn at zoom 1 and a
+ * chain wider than its pane pans, so the picture takes every card, not only those in view.
+ */
 export async function captureGraphImage(root: Element, scale = 2): Promise<Captured> {
   const cy = findHost(root, 'chainAtlasCy', ['png']) as GraphLike | null;
   if (!cy) throw new Error('no chain graph to capture');
-  const blob = await cy.png({ output: 'blob-promise', full: false, scale, bg: '#ffffff' });
+  const blob = await cy.png({ output: 'blob-promise', full: true, scale, bg: '#ffffff' });
   const image = await createImageBitmap(blob);
   return { image, w: image.width / scale, h: image.height / scale };
 }

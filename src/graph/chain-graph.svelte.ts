@@ -61,10 +61,10 @@ export function zoomChainGraph(el: HTMLElement | undefined, factor: number): voi
 }
 
 /**
- * `{@attach chainGraph(() => input, { onselectlink, onselectenterprise })}`: draws the chain graph in
- * the element. Tapping a link selects it (tapping the selected link again collapses it: null),
- * tapping an enterprise of the expansion selects that enterprise; the background does nothing.
- * The view is fitted when a new chain is shown, never on overlay or selection changes.
+ * `{@attach chainGraph(() => input, { onselectlink })}`: draws the chain diagram in the element.
+ * Tapping a link's card selects it (tapping the selected one again clears it: null); the
+ * background does nothing. The view is placed (zoom 1, centred) when a new chain is shown and when
+ * the pane changes size before the user zoomed or panned, never on overlay or selection changes.
  */
 export function chainGraph(
   getInput: () => GraphInput,

@@ -46,7 +46,7 @@ export interface GraphInput {
   highlight: { linkIds: ReadonlySet<string>; enterpriseIds: ReadonlySet<string> } | null;
   /**
    * Font size of the cards' text, CSS px. The diagram is laid out for its panel and drawn at zoom
-   * 1, so this is the size a reader sees (13 on a laptop, 15 on a large screen, 22 on a projector).
+   * 1, so this is the size a reader sees (13 on a laptop, 15 on a large screen, 20 on a projector).
    */
   fontPx: number;
 }
@@ -158,16 +158,6 @@ function dominantColor(overlay: Overlay, mix: Readonly<Record<string, number>>):
     if (!best || slice.percent > best.percent) best = slice;
   }
   return best?.color ?? NO_DATA_COLOR;
-}
-
-/**
- * Node diameter in px, square-root scaled so that area follows the value.
- * @example nodeSize(25, 100, { min: 20, max: 60 }) // 40
- */
-export function nodeSize(value: number, maxValue: number, range: { min: number; max: number }) {
-  if (!(maxValue > 0) || !(value > 0)) return range.min;
-  const t = Math.sqrt(Math.min(value, maxValue) / maxValue);
-  return Math.round((range.min + (range.max - range.min) * t) * 10) / 10;
 }
 
 // ---------------------------------------------------------------- labels

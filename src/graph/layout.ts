@@ -371,7 +371,7 @@ function countAllCrossings(order: Slot[][], down: ReadonlyMap<string, readonly s
 export interface FeedbackRouteOptions {
   columnGap?: number;
   rowGap?: number;
-  /** Other points the loops must clear (e.g. an expanded link's enterprises). */
+  /** Other points the loops must clear (e.g. the top and bottom edges of the cards). */
   extraPoints?: readonly Point[];
   /** Minimum horizontal run out of (or into) a link, by link id: clears its card. */
   minStub?: ReadonlyMap<string, number>;

@@ -11,6 +11,7 @@ import {
   ENTERPRISE_LABEL_MIN_ZOOM,
   ENTERPRISE_MIN_ZOOM,
   labelField,
+  labelSizes,
   languageLayouts,
   LAYERS,
   provinceLabelFilter,
@@ -465,5 +466,42 @@ describe('provinceLabelFilter()', () => {
       ['!', ['in', ['get', 'provinceZh'], ['literal', ['台湾', '海南', '香港', '澳门']]]],
       ['!', ['in', ['get', 'provinceZh'], ['literal', ['上海']]]],
     ]);
+  });
+});
+
+describe('labelSizes()', () => {
+  it('scales every label size, numbers and the outputs of zoom stops', () => {
+    const sizes = new Map(labelSizes(1.7).map((l) => [l.layerId, l.size] as const));
+    // city names 13 px × 1.7 = 22.1; counts 12 × 1.7 = 20.4; firm names 11 × 1.7 = 18.7
+    expect(sizes.get(LAYERS.cityLabels)).toBe(22.1);
+    expect(sizes.get(LAYERS.cityCounts)).toBe(20.4);
+    expect(sizes.get(LAYERS.enterpriseLabels)).toBe(18.7);
+    // province names: stops 11 / 14 / 16 px at zooms 3 / 6 / 9, each × 1.7; the zooms unchanged
+    expect(sizes.get(LAYERS.provinceLabels)).toEqual([
+      'interpolate',
+      ['linear'],
+      ['zoom'],
+      3,
+      18.7,
+      6,
+      23.8,
+      9,
+      27.2,
+    ]);
+  });
+
+  it('keeps city names as far from their mark in pixels: the offset in ems ÷ the scale', () => {
+    const city = labelSizes(2).find((l) => l.layerId === LAYERS.cityLabels);
+    const offset = city?.radialOffset as unknown[];
+    const normal = layout(layer(buildMapStyle(BUNDLED, null, 'zh'), LAYERS.cityLabels))[
+      'text-radial-offset'
+    ] as unknown[];
+    // Same zoom stops; each output is the normal one divided by 2.
+    expect(offset.slice(0, 4)).toEqual(normal.slice(0, 4));
+    expect(offset[4]).toEqual(['/', normal[4], 2]);
+    expect(offset[offset.length - 1]).toEqual(['/', normal[normal.length - 1], 2]);
+    expect(labelSizes(1).find((l) => l.layerId === LAYERS.cityLabels)?.radialOffset).toEqual(
+      normal,
+    );
   });
 });

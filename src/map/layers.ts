@@ -349,9 +349,12 @@ const SEA_LABEL_SIZE: ExpressionSpecification = ['interpolate', ['linear'], ['zo
  * a room): numbers multiplied, the stops of a zoom interpolation multiplied.
  * @example labelSizes(2).find((l) => l.layerId === 'city-labels')?.size // 26
  */
-export function labelSizes(
-  scale: number,
-): { layerId: string; size: number | ExpressionSpecification }[] {
+export function labelSizes(scale: number): {
+  layerId: string;
+  size: number | ExpressionSpecification;
+  /** The city labels' offset from their mark, in the scaled label's ems (same pixels). */
+  radialOffset?: ExpressionSpecification;
+}[] {
   const times = (size: number | ExpressionSpecification): number | ExpressionSpecification => {
     if (typeof size === 'number') return Math.round(size * scale * 10) / 10;
     const [op, interpolation, input, ...stops] = size as unknown as unknown[];
@@ -363,7 +366,11 @@ export function labelSizes(
     ] as unknown as ExpressionSpecification;
   };
   return [
-    { layerId: LAYERS.cityLabels, size: times(CITY_LABEL_SIZE) },
+    {
+      layerId: LAYERS.cityLabels,
+      size: times(CITY_LABEL_SIZE),
+      radialOffset: cityLabelOffset(scale),
+    },
     { layerId: LAYERS.cityCounts, size: times(COUNT_LABEL_SIZE) },
     { layerId: LAYERS.enterpriseLabels, size: times(ENTERPRISE_LABEL_SIZE) },
     { layerId: LAYERS.provinceLabels, size: times(PROVINCE_LABEL_SIZE) },
@@ -395,29 +402,34 @@ const bubbleRadius: ExpressionSpecification = [
  * enterprise ring from it — `ringRadius` px at the reference zoom 8 grows ×2 per zoom level, which
  * an exponential base-2 interpolation between ENTERPRISE_MIN_ZOOM and 12 (×16) reproduces exactly.
  */
-const cityLabelOffset: ExpressionSpecification = [
-  'interpolate',
-  ['exponential', 2],
-  ['zoom'],
-  3,
-  ['+', 0.25, ['*', BUBBLE_SCALE_AT_Z3 / CITY_LABEL_SIZE, ['get', 'radius']]],
-  5,
-  ['+', 0.25, ['/', ['get', 'radius'], CITY_LABEL_SIZE]],
-  ENTERPRISE_MIN_ZOOM - 0.001,
-  ['+', 0.25, ['/', ['get', 'radius'], CITY_LABEL_SIZE]],
-  ENTERPRISE_MIN_ZOOM,
-  [
-    '+',
-    0.6,
-    [
-      '*',
-      2 ** (ENTERPRISE_MIN_ZOOM - RING_REFERENCE_ZOOM) / CITY_LABEL_SIZE,
-      ['get', 'ringRadius'],
-    ],
-  ],
-  12,
-  ['+', 0.6, ['/', ['*', 16, ['get', 'ringRadius']], CITY_LABEL_SIZE]],
-];
+const cityLabelOffset = (scale = 1): ExpressionSpecification => {
+  // Ems of a label `scale` times the usual size: the same pixel distance from the mark.
+  const em = (v: ExpressionSpecification): ExpressionSpecification =>
+    scale === 1 ? v : ['/', v, scale];
+  return [
+    'interpolate',
+    ['exponential', 2],
+    ['zoom'],
+    3,
+    em(['+', 0.25, ['*', BUBBLE_SCALE_AT_Z3 / CITY_LABEL_SIZE, ['get', 'radius']]]),
+    5,
+    em(['+', 0.25, ['/', ['get', 'radius'], CITY_LABEL_SIZE]]),
+    ENTERPRISE_MIN_ZOOM - 0.001,
+    em(['+', 0.25, ['/', ['get', 'radius'], CITY_LABEL_SIZE]]),
+    ENTERPRISE_MIN_ZOOM,
+    em([
+      '+',
+      0.6,
+      [
+        '*',
+        2 ** (ENTERPRISE_MIN_ZOOM - RING_REFERENCE_ZOOM) / CITY_LABEL_SIZE,
+        ['get', 'ringRadius'],
+      ],
+    ]),
+    12,
+    em(['+', 0.6, ['/', ['*', 16, ['get', 'ringRadius']], CITY_LABEL_SIZE]]),
+  ];
+};
 
 /** Marks of the data: scope outline, flows, city bubbles, enterprise circles. */
 function dataMarkLayers(): LayerSpecification[] {
@@ -564,7 +576,7 @@ function dataLabelLayers(lang: Lang): LayerSpecification[] {
         'text-size': CITY_LABEL_SIZE,
         // Beside the bubble or ring, whichever side is free.
         'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-        'text-radial-offset': cityLabelOffset,
+        'text-radial-offset': cityLabelOffset(),
         'text-justify': 'auto',
         'symbol-sort-key': ['-', 0, ['get', 'count']],
         'text-padding': 1,

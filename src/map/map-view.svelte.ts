@@ -12,7 +12,8 @@
  *   (at once instead while a link's flows are on screen).
  * - `data-ready` is "false" while an update is applied and "true" once the map is idle after it
  *   (marks drawn); `data-labels` is "pending" until what follows is placed too.
- *   `data-highlighted-count` is the number of enterprise features in highlight state.
+ *   `data-highlighted-count` is the number of enterprise features in highlight state;
+ *   `data-camera` is the key of the last place the map was moved to (see `MapInput.camera`).
  * - The Map is exposed for tests and the bench as the non-enumerable `el.chainAtlasMap`.
  */
 import {
@@ -85,11 +86,21 @@ const CITY_ZOOM = ENTERPRISE_MIN_ZOOM + 0.7;
 /** Least zoom when a firm is chosen: its ring and its name are drawn. */
 const FIRM_ZOOM = ENTERPRISE_MIN_ZOOM + 1;
 
-/** A fitted view this close in zoom to the current one, already in view, is not moved to. */
-const STAY_ZOOM = 0.5;
+/**
+ * A link's cities already in view that a move would enlarge less than twice (one zoom level) are
+ * not moved to: a link spread over the chain's cities leaves the map where it is; a link in one
+ * corner of the country is zoomed to.
+ */
+const STAY_ZOOM = 1;
 
-/** Width kept free for the South China Sea inset (SouthSeaInset.svelte: 96 px and its frame). */
-const INSET_ROOM = 104;
+/**
+ * The South China Sea inset's corner (SouthSeaInset.svelte: 72 px wide, 78 with its frame, its
+ * map and caption about 100 px tall, 48 px above the bottom edge), kept free of the fitted data.
+ */
+const INSET_ROOM = 84;
+const INSET_HEIGHT = 152;
+/** The zoom buttons' corner (top right: two 29 px buttons 10 px from the edges). */
+const NAV_ROOM = { width: 48, height: 78 } as const;
 
 /** Half-size in pixels of the box searched around the pointer, so small circles are easy to hit. */
 const PICK_SLOP = 4;
@@ -571,8 +582,10 @@ function createMapView(
     if (scaledFor === null && scale === 1) return;
     if (scaledFor?.version === version && scaledFor.scale === scale) return;
     scaledFor = { version, scale };
-    for (const { layerId, size } of labelSizes(scale)) {
-      if (map.getLayer(layerId)) map.setLayoutProperty(layerId, 'text-size', size);
+    for (const { layerId, size, radialOffset } of labelSizes(scale)) {
+      if (!map.getLayer(layerId)) continue;
+      map.setLayoutProperty(layerId, 'text-size', size);
+      if (radialOffset) map.setLayoutProperty(layerId, 'text-radial-offset', radialOffset);
     }
     busy();
   });
@@ -627,21 +640,81 @@ function createMapView(
   };
   map.on('movestart', onMoveStart);
 
-  /** Room kept free around a fitted extent: the zoom buttons on the right, an open legend. */
-  function fitPadding() {
-    const pad = { top: 36, bottom: 36, left: 36, right: 56 };
-    const legend = el.parentElement?.querySelector<HTMLDetailsElement>('details.legend');
-    if (legend?.open) {
-      const width = legend.offsetWidth;
-      // Beside the legend when there is room for the data too; else under it (it can fold).
-      if (el.clientWidth > width * 2.5) pad.left += width;
+  /**
+   * Room kept free around a fitted extent of `points`: a margin that shrinks with a small map, and
+   * the corner boxes drawn over the map (the zoom buttons top right, the legend bottom left, the
+   * South China Sea inset bottom right) on their side only when a point would otherwise land under
+   * them — a corner is a corner, not a whole side.
+   */
+  function fitPadding(
+    bounds: [[number, number], [number, number]],
+    points: readonly { lon: number; lat: number }[],
+  ) {
+    const w = el.clientWidth;
+    const h = el.clientHeight;
+    const margin = (size: number) => Math.round(Math.min(36, Math.max(12, size * 0.06)));
+    const pad = { top: margin(h), bottom: margin(h), left: margin(w), right: margin(w) };
+    type Cover = { x: 'left' | 'right'; y: 'top' | 'bottom'; width: number; height: number };
+    const covers: Cover[] = [
+      { x: 'right', y: 'top', width: NAV_ROOM.width, height: NAV_ROOM.height },
+    ];
+    // The view's box around the map (`data-map-frame`) holds its legend and inset.
+    const frame = el.closest('[data-map-frame]') ?? el.parentElement;
+    const legend = frame?.querySelector<HTMLDetailsElement>('details.legend');
+    if (legend) {
+      covers.push({
+        x: 'left',
+        y: 'bottom',
+        width: legend.offsetWidth + 14,
+        height: legend.offsetHeight + 14,
+      });
     }
-    // The South China Sea inset in the lower right corner (it may not be drawn yet): no fitted
-    // firm goes under it.
-    if (el.clientWidth > 4 * INSET_ROOM && el.parentElement?.querySelector('[data-inset-slot]')) {
-      pad.right += INSET_ROOM;
+    if (frame?.querySelector('[data-inset-slot]')) {
+      covers.push({ x: 'right', y: 'bottom', width: INSET_ROOM, height: INSET_HEIGHT });
     }
-    return pad;
+    // Where the points would be drawn (Web Mercator, 512 px tiles) with a padding.
+    const drawnWith = (padding: typeof pad) => {
+      const target = map.cameraForBounds(bounds, { padding, maxZoom: CITY_ZOOM - 1 });
+      if (!target?.center || target.zoom === undefined) return [];
+      const world = 512 * 2 ** target.zoom;
+      const mx = (lon: number) => ((180 + lon) / 360) * world;
+      const my = (lat: number) =>
+        ((180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360) *
+        world;
+      const c = target.center as { lng: number; lat: number };
+      return points.map((p) => ({
+        x: mx(p.lon) - mx(c.lng) + w / 2,
+        y: my(p.lat) - my(c.lat) + h / 2,
+      }));
+    };
+    const isUnder = (p: { x: number; y: number }, cover: Cover) =>
+      (cover.y === 'top' ? p.y <= cover.height : p.y >= h - cover.height) &&
+      (cover.x === 'left' ? p.x <= cover.width : p.x >= w - cover.width);
+    // Each box kept clear beside it, above or below it, or not at all: of the paddings that leave
+    // no point under a box, the one whose fit fills the map most (at most 3 boxes: 27 tries).
+    let best: { pad: typeof pad; share: number; clear: boolean } | null = null;
+    const tries = 3 ** covers.length;
+    for (let t = 0; t < tries; t++) {
+      const p = { ...pad };
+      covers.forEach((cover, i) => {
+        const choice = Math.floor(t / 3 ** i) % 3;
+        if (choice === 1 && w > cover.width * 2.5) p[cover.x] = Math.max(p[cover.x], cover.width);
+        if (choice === 2 && h > cover.height * 2.5) p[cover.y] = Math.max(p[cover.y], cover.height);
+      });
+      const drawn = drawnWith(p);
+      if (drawn.length === 0) continue;
+      const clear = !covers.some((k) => drawn.some((q) => isUnder(q, k)));
+      const xs = drawn.map((q) => q.x);
+      const ys = drawn.map((q) => q.y);
+      const share = Math.max(
+        (Math.max(...xs) - Math.min(...xs)) / w,
+        (Math.max(...ys) - Math.min(...ys)) / h,
+      );
+      if (!best || (clear && !best.clear) || (clear === best.clear && share > best.share)) {
+        best = { pad: p, share, clear };
+      }
+    }
+    return best?.pad ?? pad;
   }
 
   const cityPoint = (id: string) => {
@@ -681,12 +754,15 @@ function createMapView(
       bounds = feature ? polygonBounds(feature.geometry) : null;
       if (!bounds && provincesPending) return false;
     }
-    bounds ??= pointBounds(camera.cityIds.flatMap((id) => cityPoint(id) ?? []));
+    const points = camera.cityIds.flatMap((id) => cityPoint(id) ?? []);
+    bounds ??= pointBounds(points);
     if (!bounds) return true;
-    const options = { padding: fitPadding(), maxZoom: CITY_ZOOM - 1 };
-    // A place already in view at about the zoom it would get (a link spread over the chain's
-    // cities) does not move the map: no jolt, no redraw for nothing.
-    const target = animate ? map.cameraForBounds(bounds, options) : undefined;
+    const options = { padding: fitPadding(bounds, points), maxZoom: CITY_ZOOM - 1 };
+    // A link already in view that would grow less than twice (spread over the chain's cities)
+    // does not move the map: no jolt, no redraw for nothing (see STAY_ZOOM). A new chain, a
+    // province or a city always moves it.
+    const target =
+      animate && camera.key.startsWith('l:') ? map.cameraForBounds(bounds, options) : undefined;
     const view = map.getBounds();
     if (
       target?.zoom !== undefined &&
@@ -710,7 +786,10 @@ function createMapView(
     const first = cameraKey === null;
     cameraKey = camera.key;
     cameraPending = !moveTo(camera, !first);
-    if (!cameraPending) userMovedMap = false;
+    if (!cameraPending) {
+      userMovedMap = false;
+      el.dataset.camera = camera.key;
+    }
   });
 
   // A new size (a panel folded, a pane maximised) keeps the focus in view until the user moves.
@@ -721,6 +800,8 @@ function createMapView(
           const camera = untrack(() => input.camera);
           if (!camera || el.clientWidth === 0) return;
           map.resize();
+          // Not while the map eases to a place: that move already heads for it.
+          if (map.isMoving()) return;
           if (cameraPending || !userMovedMap) cameraPending = !moveTo(camera, false);
         });
   resizeObserver?.observe(el);

@@ -19,9 +19,11 @@ const demo = DatasetSchema.parse(JSON.parse(readFileSync('data/demo.v1.json', 'u
 const analysis = analyzeDataset(demo);
 const CHAINS = demo.chains.map((c) => c.id);
 
+// Each screen also runs the map, layout and search tests in one of the two languages (the label
+// test runs both languages at both sizes).
 const SCREENS = [
-  { width: 1366, height: 768, minLabelPx: 12 },
-  { width: 1920, height: 1080, minLabelPx: 14 },
+  { width: 1366, height: 768, minLabelPx: 12, lang: 'zh' },
+  { width: 1920, height: 1080, minLabelPx: 14, lang: 'en' },
 ] as const;
 
 test.use({ reducedMotion: 'reduce' });
@@ -29,6 +31,17 @@ test.use({ reducedMotion: 'reduce' });
 async function waitDrawn(page: Page) {
   await expect(page.getByTestId('chain-graph')).toHaveAttribute('data-ready', 'true');
   await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+}
+
+/** The rendered font size of the badges (卡脖子, 链主×2 …) and the stage headers (上游 …). */
+function measureWords(page: Page) {
+  return page.getByTestId('chain-graph').evaluate((el) => {
+    const cy = (el as unknown as { chainAtlasCy: import('cytoscape').Core }).chainAtlasCy;
+    return cy.nodes('.badge, .stage').map((n) => ({
+      id: n.id(),
+      px: Number.parseFloat(String(n.style('font-size'))) * cy.zoom(),
+    }));
+  });
 }
 
 /**
@@ -72,6 +85,11 @@ for (const screen of SCREENS) {
         const cards = await measureCards(page);
         const chain = demo.chains.find((c) => c.id === chainId)!;
         expect(cards.map((c) => c.id).sort()).toEqual([...chain.linkIds].sort());
+        const words = await measureWords(page);
+        expect(words.some((w) => w.id.startsWith('stage:'))).toBe(true);
+        for (const w of words) {
+          expect(w.px, `${chainId} ${w.id} px`).toBeGreaterThanOrEqual(screen.minLabelPx);
+        }
         for (const card of cards) {
           expect(card.px, `${chainId} ${card.id} label px`).toBeGreaterThanOrEqual(
             screen.minLabelPx,
@@ -88,11 +106,12 @@ for (const screen of SCREENS) {
     });
   }
 
-  test(`the canvases have the room and the map is fitted to the chain at ${screen.width}×${screen.height}`, async ({
+  test(`the canvases have the room and the map is fitted to each of the eight chains at ${screen.width}×${screen.height} (${screen.lang})`, async ({
     page,
   }) => {
+    test.setTimeout(120_000);
     await page.setViewportSize({ width: screen.width, height: screen.height });
-    await page.goto('./?view=atlas&chain=nev');
+    await page.goto(`./?view=atlas&chain=${CHAINS[0]}&lang=${screen.lang}`);
     await waitDrawn(page);
     const area = await page.evaluate(() => {
       const box = (id: string) =>
@@ -114,68 +133,76 @@ for (const screen of SCREENS) {
 
     // The map opens on the chain's firms: every city with a firm of the chain is inside the
     // panel, and their extent fills at least 70 % of its width or height.
-    const cities = [
-      ...new Set(buildChainContext(analysis, 'nev').enterprises.map((e) => e.cityId)),
-    ].map((id) => analysis.index.cityById.get(id)!);
-    // The national view shows the South China Sea islands in an inset (with the islands drawn).
-    await expect(page.getByTestId('south-sea-inset')).toBeVisible();
-    // Hainan's 18 rings: the island itself, the Xisha and the Nansha Islands.
-    const rings = await page
-      .getByTestId('south-sea-inset')
-      .locator('path')
-      .evaluateAll((paths) =>
-        paths.reduce((n, p) => n + (p.getAttribute('d')?.match(/M/g)?.length ?? 0), 0),
-      );
-    expect(rings).toBeGreaterThanOrEqual(18);
-    const fit = await page.getByTestId('map').evaluate(
-      (el, points) => {
-        const m = (el as unknown as { chainAtlasMap: import('maplibre-gl').Map }).chainAtlasMap;
-        const xy = points.map((p) => m.project([p.lon, p.lat]));
-        const xs = xy.map((p) => p.x);
-        const ys = xy.map((p) => p.y);
-        // Neither the legend nor the inset lies over a city with firms.
-        const frame = el.getBoundingClientRect();
-        const covers = ['legend', 'south-sea-inset'].flatMap((id) => {
-          const r = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
-          return r ? [{ id, r }] : [];
-        });
-        const covered = xy.flatMap((p, i) =>
-          covers
-            .filter(
-              ({ r }) =>
-                p.x + frame.left >= r.left &&
-                p.x + frame.left <= r.right &&
-                p.y + frame.top >= r.top &&
-                p.y + frame.top <= r.bottom,
-            )
-            .map(({ id }) => `city ${i} under the ${id}`),
+    for (const chainId of CHAINS) {
+      if (chainId !== CHAINS[0]) {
+        await page.getByTestId('chain-select').selectOption(chainId);
+      }
+      // The map has moved to this chain (the camera's key) and drawn it.
+      await expect(page.getByTestId('map')).toHaveAttribute('data-camera', `chain:${chainId}`);
+      await waitDrawn(page);
+      const cities = [
+        ...new Set(buildChainContext(analysis, chainId).enterprises.map((e) => e.cityId)),
+      ].map((id) => analysis.index.cityById.get(id)!);
+      // The national view shows the South China Sea islands in an inset (with the islands drawn).
+      await expect(page.getByTestId('south-sea-inset')).toBeVisible();
+      // Hainan's 18 rings: the island itself, the Xisha and the Nansha Islands.
+      const rings = await page
+        .getByTestId('south-sea-inset')
+        .locator('path')
+        .evaluateAll((paths) =>
+          paths.reduce((n, p) => n + (p.getAttribute('d')?.match(/M/g)?.length ?? 0), 0),
         );
-        return {
-          width: el.clientWidth,
-          height: el.clientHeight,
-          minX: Math.min(...xs),
-          maxX: Math.max(...xs),
-          minY: Math.min(...ys),
-          maxY: Math.max(...ys),
-          covered,
-        };
-      },
-      cities.map((c) => ({ lon: c.lon, lat: c.lat })),
-    );
-    expect(fit.covered).toEqual([]);
-    expect(fit.minX).toBeGreaterThanOrEqual(0);
-    expect(fit.minY).toBeGreaterThanOrEqual(0);
-    expect(fit.maxX).toBeLessThanOrEqual(fit.width);
-    expect(fit.maxY).toBeLessThanOrEqual(fit.height);
-    const share = Math.max((fit.maxX - fit.minX) / fit.width, (fit.maxY - fit.minY) / fit.height);
-    expect(share).toBeGreaterThanOrEqual(0.7);
+      expect(rings).toBeGreaterThanOrEqual(18);
+      const fit = await page.getByTestId('map').evaluate(
+        (el, points) => {
+          const m = (el as unknown as { chainAtlasMap: import('maplibre-gl').Map }).chainAtlasMap;
+          const xy = points.map((p) => m.project([p.lon, p.lat]));
+          const xs = xy.map((p) => p.x);
+          const ys = xy.map((p) => p.y);
+          // Neither the legend nor the inset lies over a city with firms.
+          const frame = el.getBoundingClientRect();
+          const covers = ['legend', 'south-sea-inset'].flatMap((id) => {
+            const r = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+            return r ? [{ id, r }] : [];
+          });
+          const covered = xy.flatMap((p, i) =>
+            covers
+              .filter(
+                ({ r }) =>
+                  p.x + frame.left >= r.left &&
+                  p.x + frame.left <= r.right &&
+                  p.y + frame.top >= r.top &&
+                  p.y + frame.top <= r.bottom,
+              )
+              .map(({ id }) => `city ${i} under the ${id}`),
+          );
+          return {
+            width: el.clientWidth,
+            height: el.clientHeight,
+            minX: Math.min(...xs),
+            maxX: Math.max(...xs),
+            minY: Math.min(...ys),
+            maxY: Math.max(...ys),
+            covered,
+          };
+        },
+        cities.map((c) => ({ lon: c.lon, lat: c.lat })),
+      );
+      expect(fit.covered, chainId).toEqual([]);
+      expect(fit.minX, chainId).toBeGreaterThanOrEqual(0);
+      expect(fit.minY, chainId).toBeGreaterThanOrEqual(0);
+      expect(fit.maxX, chainId).toBeLessThanOrEqual(fit.width);
+      expect(fit.maxY, chainId).toBeLessThanOrEqual(fit.height);
+      const share = Math.max((fit.maxX - fit.minX) / fit.width, (fit.maxY - fit.minY) / fit.height);
+      expect(share, chainId).toBeGreaterThanOrEqual(0.7);
+    }
   });
 
-  test(`a click on Jiangsu moves the map to Jiangsu at ${screen.width}×${screen.height}`, async ({
+  test(`a click on Jiangsu moves the map to Jiangsu at ${screen.width}×${screen.height} (${screen.lang})`, async ({
     page,
   }) => {
     await page.setViewportSize({ width: screen.width, height: screen.height });
-    await page.goto('./?view=atlas&chain=nev');
+    await page.goto(`./?view=atlas&chain=nev&lang=${screen.lang}`);
     await waitDrawn(page);
     const map = page.getByTestId('map');
     const startZoom = await map.evaluate((el) =>
@@ -260,11 +287,11 @@ for (const screen of SCREENS) {
   });
 
   for (const pane of ['graph', 'map'] as const) {
-    test(`the ${pane} maximises and restores at ${screen.width}×${screen.height}`, async ({
+    test(`the ${pane} maximises and restores at ${screen.width}×${screen.height} (${screen.lang})`, async ({
       page,
     }) => {
       await page.setViewportSize({ width: screen.width, height: screen.height });
-      await page.goto('./?view=atlas&chain=nev');
+      await page.goto(`./?view=atlas&chain=nev&lang=${screen.lang}`);
       await waitDrawn(page);
       const button = page.getByTestId(`${pane}-max`);
       await button.click();
@@ -331,14 +358,19 @@ test('a search result hidden by a filter: the filter is cleared with a notice, a
   expect(onMap).toEqual({ inside: true, shown: true, selected: true });
 });
 
-test('the presentation draws the chain at ≥ 20 px at 1920×1080', async ({ page }) => {
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.goto('./?view=present&meeting=m-nev-ningde&scene=1');
-  await expect(page.getByTestId('chain-graph')).toHaveAttribute('data-ready', 'true');
-  const cards = await measureCards(page);
-  expect(cards.length).toBeGreaterThan(10);
-  for (const card of cards) expect(card.px, card.id).toBeGreaterThanOrEqual(20);
-});
+for (const lang of ['zh', 'en'] as const) {
+  test(`the presentation draws the chain at ≥ 20 px at 1920×1080 (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`./?view=present&meeting=m-nev-ningde&scene=1&lang=${lang}`);
+    await expect(page.getByTestId('chain-graph')).toHaveAttribute('data-ready', 'true');
+    const cards = await measureCards(page);
+    expect(cards.length).toBe(17);
+    for (const card of cards) {
+      expect(card.px, card.id).toBeGreaterThanOrEqual(20);
+      expect(card.labelWidth, `${card.id} label width`).toBeLessThanOrEqual(card.cardWidth);
+    }
+  });
+}
 
 test('the presentation map labels render at ≥ 18 px at 1920×1080', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
