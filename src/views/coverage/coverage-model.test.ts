@@ -28,7 +28,11 @@ import {
   regionChoices,
   regionLabel,
   resolveMyBank,
+  targetTableStrings,
+  whiteSpaceTableStrings,
   scopeOf,
+  sortTargets,
+  targetFlags,
   verdictLegend,
 } from './coverage-model';
 
@@ -400,6 +404,29 @@ describe('labels', () => {
     ]);
     expect(t.legend).toHaveLength(12);
   });
+
+  it('the PNG’s texts and tables in bank perspective name no other bank', () => {
+    const m = buildCoverageModel(fixture(), 't', ALL, null, {
+      disclosure: { perspective: 'bank', myBankId: 'k1' },
+    });
+    for (const lang of ['zh', 'en'] as const) {
+      const chart = buildMatrixChart(m, {
+        lang,
+        rowOrder: 'chain',
+        columnOrder: 'type',
+        selectedLinkId: null,
+      });
+      const text = JSON.stringify([
+        coverageExportText(m, { lang, rowOrder: 'chain', columnOrder: 'type', mapLinkId: null }),
+        chart.columns,
+        whiteSpaceTableStrings(m, m.whiteSpace ?? [], lang),
+        targetTableStrings(m, m.targets ?? [], lang),
+      ]);
+      expect(text).toContain(lang === 'zh' ? '乙市城商行' : 'City B Bank');
+      for (const other of ['甲银行', '丙银行', 'Bank B1', 'Bank C1'])
+        expect(text).not.toContain(other);
+    }
+  });
 });
 
 describe('regionChoices()', () => {
@@ -436,5 +463,46 @@ describe('matrixDims() / firstEntries()', () => {
     expect(firstEntries([1, 2, 3], 2, false)).toEqual({ shown: [1, 2], hidden: 1 });
     expect(firstEntries([1, 2, 3], 2, true)).toEqual({ shown: [1, 2, 3], hidden: 0 });
     expect(firstEntries([], 2, false)).toEqual({ shown: [], hidden: 0 });
+  });
+});
+
+describe('sortTargets() / targetFlags()', () => {
+  const row = (id: string, need: number, gap: number, linkId: string) => ({
+    enterpriseId: id,
+    nameZh: id,
+    nameEn: id,
+    uscc: '',
+    cityId: 'a',
+    linkId,
+    need,
+    gap,
+    products: [],
+    reasons: [],
+    firstLoan: id === 'x',
+    renewal: id === 'y',
+  });
+  const rows = [
+    row('x', 500, 100, 't.up'),
+    row('y', 900, 300, 't.mid'),
+    row('z', 700, 300, 't.down'),
+  ];
+
+  it('sorts by gap (largest first, ties by id), by need, by link name, either way', () => {
+    const m = model();
+    const ids = (key: Parameters<typeof sortTargets>[2], asc: boolean) =>
+      sortTargets(m, rows, key, asc, 'en').map((r) => r.enterpriseId);
+    expect(ids('gap', false)).toEqual(['y', 'z', 'x']);
+    expect(ids('gap', true)).toEqual(['x', 'y', 'z']);
+    expect(ids('need', false)).toEqual(['y', 'z', 'x']);
+    // Down, Mid, Up in English A→Z, and back
+    expect(ids('link', true)).toEqual(['z', 'y', 'x']);
+    expect(ids('link', false)).toEqual(['x', 'y', 'z']);
+    expect(rows.map((r) => r.enterpriseId)).toEqual(['x', 'y', 'z']);
+  });
+
+  it('names the flags in words', () => {
+    expect(targetFlags(rows[0]!, 'zh')).toBe('首贷');
+    expect(targetFlags(rows[1]!, 'en')).toBe('Renewal due');
+    expect(targetFlags(rows[2]!, 'zh')).toBe('');
   });
 });

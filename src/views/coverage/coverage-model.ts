@@ -653,10 +653,11 @@ export function sortTargets(
     }
     return lang === 'zh' ? r.nameZh : r.nameEn;
   };
+  // Descending by default (amounts largest first, names Z→A); `asc` turns it round.
   const primary = (a: TargetFirm, b: TargetFirm): number =>
     key === 'gap' || key === 'need'
       ? b[key] - a[key]
-      : text(a).localeCompare(text(b), lang === 'zh' ? 'zh-CN' : 'en');
+      : text(b).localeCompare(text(a), lang === 'zh' ? 'zh-CN' : 'en');
   return [...rows].sort(
     (a, b) =>
       (asc ? -1 : 1) * primary(a, b) ||
