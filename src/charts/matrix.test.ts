@@ -228,6 +228,27 @@ describe('buildMatrixScene()', () => {
     for (const l of lines) expect(estimateTextWidth(l, 9)).toBeLessThanOrEqual(18);
   });
 
+  it('gives a bank under its expanded type a wider column, for its name', () => {
+    const s = buildMatrixScene(
+      input({
+        columns: [
+          { key: 'c1', label: 'Type', totals: [] },
+          { key: 'c2', label: 'Bank two', totals: [], child: true },
+          { key: 'c3', label: 'B3', totals: [] },
+        ],
+      }),
+      { ...dims, childCellWidth: 50 },
+    );
+    expect(s.columns.map((c) => [c.x, c.w, c.child])).toEqual([
+      [184, 20, false],
+      [204, 50, true],
+      [254, 20, false],
+    ]);
+    // 'Bank two' fits on one line at 48 px
+    expect(s.columns[1]?.lines.map((l) => l.text)).toEqual(['Bank two']);
+    expect(s.grid.w).toBe(90);
+  });
+
   it('draws an empty matrix as headers only', () => {
     const s = buildMatrixScene(input({ rows: [], columns: [] }), dims);
     expect(s.cells).toEqual([]);

@@ -213,6 +213,8 @@ export interface MatrixDims {
   columnLabelMax: number;
   /** Lines a column label may wrap into (its sublabel comes on top of these). */
   columnLabelLines: number;
+  /** Width of a child column (a bank under its expanded type): room for its name. */
+  childCellWidth?: number;
   fontSize: number;
 }
 
@@ -318,33 +320,36 @@ export function buildMatrixScene(
   const fs = d.fontSize;
   const small = fs - 1;
   const lineH = small + 3;
-  const labelRoom = d.cellWidth * (1 - d.padding) - 2;
-  const columnLines = input.columns.map((c) => [
-    ...wrapText(
-      c.label,
-      labelRoom,
-      small,
-      c.sublabel ? Math.max(1, d.columnLabelLines - 1) : d.columnLabelLines,
-    ),
-    ...(c.sublabel ? [fitText(c.sublabel, labelRoom, small)] : []),
-  ]);
+  // Each column's slot; the cell leaves `padding` of it free on the right.
+  const slots = input.columns.map((c) =>
+    c.child ? (d.childCellWidth ?? d.cellWidth) : d.cellWidth,
+  );
+  const bandOf = (i: number) => (slots[i] ?? d.cellWidth) * (1 - d.padding);
+  const columnLines = input.columns.map((c, i) => {
+    const labelRoom = bandOf(i) - 2;
+    return [
+      ...wrapText(
+        c.label,
+        labelRoom,
+        small,
+        c.sublabel ? Math.max(1, d.columnLabelLines - 1) : d.columnLabelLines,
+      ),
+      ...(c.sublabel ? [fitText(c.sublabel, labelRoom, small)] : []),
+    ];
+  });
   const mostLines = max(columnLines, (l) => l.length) ?? 0;
   const headerHeight = Math.max(fs * 2 + 8, Math.ceil(mostLines * lineH + 10));
 
   const totalsWidth = sum(d.totalWidths.slice(0, input.rowTotalHeaders.length));
   const gridX = MARGIN + d.labelWidth + totalsWidth + 8;
   const gridY = MARGIN + headerHeight;
-  const gridW = input.columns.length * d.cellWidth;
+  const gridW = sum(slots);
+  const lefts = slots.map((_, i) => gridX + sum(slots.slice(0, i)));
   const gridH = input.rows.length * d.cellHeight;
-  const x = scaleBand<string>()
-    .domain(input.columns.map((c) => c.key))
-    .range([gridX, gridX + gridW])
-    .paddingInner(d.padding);
   const y = scaleBand<string>()
     .domain(input.rows.map((r) => r.key))
     .range([gridY, gridY + gridH])
     .paddingInner(d.padding);
-  const cw = x.bandwidth();
   const ch = y.bandwidth();
   const baseline = (top: number, h: number) => Math.round((top + h / 2 + fs * 0.36) * 10) / 10;
 
@@ -401,7 +406,8 @@ export function buildMatrixScene(
   });
 
   const columns: SceneColumn[] = input.columns.map((c, i) => {
-    const left = x(c.key) ?? gridX;
+    const left = lefts[i] ?? gridX;
+    const cw = bandOf(i);
     const lines = columnLines[i] ?? [];
     // Bottom-aligned: the last line sits 6 px above the grid.
     const firstBaseline = gridY - 6 - (lines.length - 1) * lineH;
@@ -430,9 +436,10 @@ export function buildMatrixScene(
 
   const cells: SceneCell[] = [];
   for (const r of input.rows) {
-    for (const c of input.columns) {
+    for (const [i, c] of input.columns.entries()) {
       const style = input.cell(r.key, c.key);
-      const cx = x(c.key) ?? gridX;
+      const cx = lefts[i] ?? gridX;
+      const cw = bandOf(i);
       const cy = y(r.key) ?? gridY;
       cells.push({
         rowKey: r.key,

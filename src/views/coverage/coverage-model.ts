@@ -584,7 +584,13 @@ export function matrixDims(
   available = 900,
 ): Pick<
   MatrixDims,
-  'cellWidth' | 'cellHeight' | 'labelWidth' | 'totalWidths' | 'columnLabelLines' | 'padding'
+  | 'cellWidth'
+  | 'childCellWidth'
+  | 'cellHeight'
+  | 'labelWidth'
+  | 'totalWidths'
+  | 'columnLabelLines'
+  | 'padding'
 > {
   const labelWidth = lang === 'en' ? 190 : 150;
   const totalWidths = [46, 56, 74];
@@ -593,7 +599,16 @@ export function matrixDims(
     44,
     Math.min(80, Math.floor((available - fixed) / Math.max(1, columns))),
   );
-  return { cellWidth, cellHeight: 34, labelWidth, totalWidths, columnLabelLines: 3, padding: 0.08 };
+  return {
+    cellWidth,
+    // A bank opened from its type needs room for its name (the matrix may scroll in its box then).
+    childCellWidth: Math.max(cellWidth, 76),
+    cellHeight: 34,
+    labelWidth,
+    totalWidths,
+    columnLabelLines: 3,
+    padding: 0.08,
+  };
 }
 
 /** The first `n` entries unless `all`, and how many are left out. */
