@@ -466,6 +466,17 @@ describe('matrixDims() / firstEntries()', () => {
   });
 });
 
+describe('buildCoverageMapInput() on a public screen', () => {
+  it('labels firms “企业 #n”, never by name (§9.3)', () => {
+    const m = buildCoverageModel(fixture(), 't', ALL, null, {
+      disclosure: { perspective: 'public', myBankId: null },
+    });
+    const input = buildCoverageMapInput(m, { lang: 'zh', linkId: 't.up' });
+    expect(input.enterprises.length).toBeGreaterThan(0);
+    for (const e of input.enterprises) expect(e.label).toMatch(/^企业 #\d+$/);
+  });
+});
+
 describe('sortTargets() / targetFlags()', () => {
   const row = (id: string, need: number, gap: number, linkId: string) => ({
     enterpriseId: id,

@@ -24,6 +24,7 @@ import {
   type MatrixColumn,
   type RowOrder,
 } from '../../analysis/coverage-view';
+import { enterpriseAliases } from '../../analysis/present';
 import type { Scope } from '../../analysis/scope';
 import type { Analysis } from '../../analysis/types';
 import {
@@ -51,6 +52,7 @@ import { columnFormatter, formatCount, formatShare, formatWan, type Lang } from 
 import {
   both,
   GOV_DISCLOSURE,
+  hidesEnterpriseNames,
   hidesSmallCounts,
   INSTITUTION_LABELS,
   INSTITUTION_SHORT_LABELS,
@@ -373,6 +375,10 @@ export function buildCoverageMapInput(
       )
     : [];
   const byCity = coverageBy(model.analysis, members, 'city');
+  // §9.3: a public screen labels firms “企业 #17”.
+  const aliases = hidesEnterpriseNames(model.disclosure)
+    ? enterpriseAliases(index.enterprisesByChain.get(model.chain.id) ?? [])
+    : null;
   const byProvince = coverageBy(model.analysis, members, 'province');
 
   const cityGroups = new Map<string, MapGroup>();
@@ -401,7 +407,9 @@ export function buildCoverageMapInput(
         id: e.id,
         cityId: e.cityId,
         ...(e.lat !== undefined && e.lon !== undefined ? { lat: e.lat, lon: e.lon } : {}),
-        label: nameOf(e, lang),
+        label: aliases
+          ? translate(lang, 'present.alias', { n: aliases.get(e.id) ?? '?' })
+          : nameOf(e, lang),
         cls: verdict,
         color: VERDICT_COLORS[verdict],
         linkId: e.primaryLinkId,
