@@ -38,9 +38,6 @@ for (const lang of ['zh', 'en'] as const) {
       page,
     }) => {
       test.setTimeout(120_000);
-      // Known (issue 11 report): scene 2's list of uncovered links (SceneMap.svelte, not this
-      // change's file) cuts long English link names with “…”. Remove this line once it wraps them.
-      test.fail(lang === 'en', 'scene 2 cuts “Charging & battery-swap infrastructure”');
       const problems: string[] = [];
       for (let scene = 1; scene <= 6; scene++) {
         await page.goto(

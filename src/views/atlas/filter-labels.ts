@@ -6,6 +6,9 @@ import { FACET_KEYS, type FacetKey, type Filters } from '../../analysis/filters'
 import type { Analysis } from '../../analysis/types';
 import { formatWan, type Lang } from '../../i18n/format';
 import {
+  GOV_DISCLOSURE,
+  institutionLabel,
+  type Disclosure,
   ROLE_LABELS,
   SIZE_LABELS,
   SRDI_LABELS,
@@ -23,7 +26,7 @@ export const FIXED_FACET_LABELS: Partial<Record<FacetKey, Record<string, Bilingu
 };
 
 /**
- * A facet value in words.
+ * A facet value in words; a lender as the perspective may name it (its name or its type).
  * @example facetValueLabel(analysis, 'role', 'fill', 'zh') // '补链'
  */
 export function facetValueLabel(
@@ -31,6 +34,7 @@ export function facetValueLabel(
   key: FacetKey,
   value: string,
   lang: Lang,
+  disclosure: Disclosure = GOV_DISCLOSURE,
 ): string {
   const fixed = FIXED_FACET_LABELS[key]?.[value];
   if (fixed) return fixed[lang];
@@ -49,7 +53,8 @@ export function facetValueLabel(
   }
   if (key === 'lender') {
     const b = index.bankById.get(value);
-    return b ? (lang === 'zh' ? b.nameZh : b.nameEn) : value;
+    if (!b) return disclosure.perspective === 'gov' ? value : institutionLabel(disclosure, b, lang);
+    return institutionLabel(disclosure, b, lang);
   }
   return value;
 }
@@ -60,10 +65,11 @@ export function filterValueLabel(
   filters: Filters,
   key: keyof Filters,
   lang: Lang,
+  disclosure: Disclosure = GOV_DISCLOSURE,
 ): string {
   if (key === 'gapMin') return `≥ ${formatWan(filters.gapMin ?? 0, lang)}`;
   const v = filters[key];
-  return v === null ? '' : facetValueLabel(analysis, key, v, lang);
+  return v === null ? '' : facetValueLabel(analysis, key, v, lang, disclosure);
 }
 
 /** The filters that are set, in the drawer's order (the facets, then the gap threshold). */
