@@ -71,7 +71,7 @@ const VIEWS: [string, string][] = [
   ['coverage', '?view=coverage&chain=nev'],
   ['coverage in Changzhou', '?view=coverage&chain=nev&prov=江苏&city=changzhou'],
   ['policy', '?view=policy&chain=nev&prov=江苏&city=changzhou'],
-  // The Meeting view joins this walk once it obeys the perspective (issue 11, after 18:45 UTC).
+  ['meeting', `?view=meeting&meeting=${meeting.id}`],
   ['data', '?view=data'],
   ...[1, 2, 3, 4, 5, 6].map((n): [string, string] => [
     `present scene ${n} with names shown`,

@@ -118,6 +118,9 @@ export const COVERAGE_ZH = {
 
   // The header's perspective and unit (kept here, beside the views that obey them).
   'persp.label': '视角',
+  'meeting.batches.othersHidden':
+    '另有 {n} 家银行的批次不逐项显示（本行视角：其他银行只计数量，见上方指标表）。',
+  'meeting.batches.publicHidden': '演示/公开视角：{n} 家银行的批次不逐项显示，只看上方的汇总指标。',
   'policy.issue.fromMeeting': '取自对接会日期 {date}，可修改',
   'policy.issue.fromData': '取自数据日期 {date}，可修改',
   'policy.issue.expired': '制发日期晚于有效期截止日：政策已过期',
@@ -283,6 +286,10 @@ export const COVERAGE_EN: Record<keyof typeof COVERAGE_ZH, string> = {
   'export.png.failed': 'Export failed',
 
   'persp.label': 'View as',
+  'meeting.batches.othersHidden':
+    '{n} other banks’ batches are not listed item by item (bank perspective: other banks count only, see the KPI table above).',
+  'meeting.batches.publicHidden':
+    'Demo / public perspective: the {n} banks’ batches are not listed; the totals above stand for them.',
   'policy.issue.fromMeeting': 'from the meeting date {date}; you can change it',
   'policy.issue.fromData': 'from the data date {date}; you can change it',
   'policy.issue.expired': 'The issue date is after the end of the validity: the policy has expired',
