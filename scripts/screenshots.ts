@@ -20,15 +20,38 @@ const SHOTS: {
 }[] = [
   { file: 'overview-zh.png', path: '' },
   { file: 'overview-en.png', path: '?lang=en' },
+  // The Atlas at the two screens it is judged on: a 1366 × 768 laptop and a 1920 × 1080 projector.
   {
-    file: 'atlas-zh.png',
-    path: '?view=atlas&chain=nev&link=nev.cell',
+    file: 'atlas-1366-zh.png',
+    path: '?view=atlas&chain=nev',
     wait: [ATLAS_READY, MAP_READY],
+    width: 1366,
+    height: 768,
+    settleMs: 800,
   },
   {
-    file: 'atlas-en.png',
-    path: '?lang=en&view=atlas&chain=ic&ov=role&ent=e-ic-wuxi-021&map=120.3,31.6,7.2',
+    file: 'atlas-1366-en.png',
+    path: '?lang=en&view=atlas&chain=pv&ov=role',
     wait: [ATLAS_READY, MAP_READY],
+    width: 1366,
+    height: 768,
+    settleMs: 800,
+  },
+  {
+    file: 'atlas-1920-zh.png',
+    path: '?view=atlas&chain=nev&link=nev.cell',
+    wait: [ATLAS_READY, MAP_READY],
+    width: 1920,
+    height: 1080,
+    settleMs: 800,
+  },
+  {
+    file: 'atlas-1920-en.png',
+    path: '?lang=en&view=atlas&chain=ic&ov=gap&prov=江苏',
+    wait: [ATLAS_READY, MAP_READY],
+    width: 1920,
+    height: 1080,
+    settleMs: 800,
   },
   {
     file: 'coverage-zh.png',
@@ -48,6 +71,14 @@ const SHOTS: {
     file: 'meeting-zh.png',
     path: '?view=meeting&chain=nev',
     wait: ['[data-testid="view-meeting"]'],
+  },
+  {
+    file: 'present-scene-1.png',
+    path: '?view=present&meeting=m-nev-ningde&scene=1',
+    wait: ['[data-testid="scene"]', ATLAS_READY],
+    settleMs: 1500,
+    width: 1920,
+    height: 1080,
   },
   {
     file: 'present-scene-2.png',
