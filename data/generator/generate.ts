@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { analyzeDataset } from '../../src/analysis/analyze';
 import { buildBatches, toBatches } from '../../src/analysis/batch';
 import { buildPolicyCard } from '../../src/analysis/policy-card';
+import { TYPICAL_PRODUCTS } from '../../src/domain/institutions';
 import { PRODUCT_CATALOGUE } from '../../src/domain/products';
 import type {
   Bank,
@@ -136,38 +137,11 @@ const flavourOf = (chainId: string): Flavour =>
 // ---------- banks (§8.2) ----------
 
 const LETTERS = 'ABCDEFGHIJ';
-const ALL_BANK_PRODUCTS: ProductCode[] = [
-  'SCF_AR',
-  'SCF_ORDER',
-  'SCF_WAREHOUSE',
-  'SCF_INVENTORY',
-  'IP_PLEDGE',
-  'WC_LOAN',
-  'FIRST_LOAN',
-  'CREDIT_LOAN',
-  'RENEWAL_NO_PRINCIPAL',
-  'REVOLVING',
-  'MLT_LOAN',
-  'GOV_GUARANTEE',
-  'TRADE_FINANCE',
-];
-const RURAL_PRODUCTS: ProductCode[] = [
-  'FIRST_LOAN',
-  'CREDIT_LOAN',
-  'RENEWAL_NO_PRINCIPAL',
-  'REVOLVING',
-  'WC_LOAN',
-  'GOV_GUARANTEE',
-  'IP_PLEDGE',
-];
-const POLICY_PRODUCTS: ProductCode[] = ['MLT_LOAN', 'TRADE_FINANCE', 'WC_LOAN'];
-const PRIVATE_PRODUCTS: ProductCode[] = [
-  'CREDIT_LOAN',
-  'FIRST_LOAN',
-  'WC_LOAN',
-  'REVOLVING',
-  'SCF_AR',
-];
+// The catalogues of §2.7–2.8 by institution type: one list, shared with imports (institutions.ts).
+const ALL_BANK_PRODUCTS: ProductCode[] = [...TYPICAL_PRODUCTS.large_state_bank];
+const RURAL_PRODUCTS: ProductCode[] = [...TYPICAL_PRODUCTS.rural_commercial_bank];
+const POLICY_PRODUCTS: ProductCode[] = [...TYPICAL_PRODUCTS.policy_bank];
+const PRIVATE_PRODUCTS: ProductCode[] = [...TYPICAL_PRODUCTS.private_bank];
 
 function bank(
   id: string,

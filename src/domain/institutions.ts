@@ -332,9 +332,9 @@ export function classifyInstitution(
 }
 
 /**
- * The products an institution of each type usually offers (the catalogue of the demo directory's
- * banks of that type, §2.7–2.8), given to a user bank an import creates, so that white space (§5.3)
- * can match its catalogue instead of finding nothing for an empty one.
+ * The products an institution of each type usually offers (§2.7–2.8): the catalogue the demo
+ * generator gives its banks of that type, and the one a user bank an import creates gets, so that
+ * white space (§5.3) can match its catalogue instead of finding nothing for an empty one.
  */
 const FULL_BANK: readonly ProductCode[] = [
   'SCF_AR',

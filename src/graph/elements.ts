@@ -58,7 +58,7 @@ export interface GraphFrame {
 }
 
 /** Longest a link name may wrap to, in lines (the card grows; nothing is cut). */
-export const MAX_NAME_LINES = 6;
+const MAX_NAME_LINES = 6;
 /** Widest a card gets, in em (a wider panel spreads the columns, not the cards). */
 const MAX_CARD_EM = 16;
 /** Narrowest a card gets, in em. */
