@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createDataset, createEnterprise } from '../analysis/test-fixtures';
-import { createUrlSource, DatasetLoadError, fetchDataset, parseDataset } from './dataset-source';
+import { encodeDataset } from './columnar';
+import {
+  createUrlSource,
+  DatasetLoadError,
+  fetchColumnarDataset,
+  fetchDataset,
+  isColumnarUrl,
+  parseDataset,
+} from './dataset-source';
 
 const response = (body: string, status = 200) =>
   Promise.resolve(new Response(body, { status, headers: { 'content-type': 'application/json' } }));
@@ -73,5 +81,74 @@ describe('createUrlSource()', () => {
     const data = await source.load();
     expect(data.enterprises).toHaveLength(1);
     expect(n).toBe(2);
+  });
+});
+
+const binary = (bytes: Uint8Array<ArrayBuffer>, status = 200) =>
+  Promise.resolve(
+    new Response(bytes, { status, headers: { 'content-type': 'application/octet-stream' } }),
+  );
+
+describe('fetchColumnarDataset()', () => {
+  const good = () => encodeDataset(createDataset({ enterprises: [createEnterprise()] }));
+
+  it('reads a columnar file', async () => {
+    const ds = await fetchColumnarDataset('/x.bin', () => binary(good()));
+    expect(ds.enterprises.map((e) => e.id)).toEqual(['e1']);
+  });
+
+  it('reports HTTP failures and network errors as fetch errors', async () => {
+    await expect(fetchColumnarDataset('/x.bin', () => binary(good(), 404))).rejects.toMatchObject({
+      kind: 'fetch',
+      message: '/x.bin: HTTP 404',
+    });
+    await expect(
+      fetchColumnarDataset('/x.bin', () => Promise.reject(new Error('offline'))),
+    ).rejects.toMatchObject({ kind: 'fetch', message: '/x.bin: Error: offline' });
+  });
+
+  it('reports a truncated file as a format error', async () => {
+    const bytes = good();
+    await expect(
+      fetchColumnarDataset('/x.bin', () => binary(bytes.subarray(0, 40))),
+    ).rejects.toMatchObject({ kind: 'format' });
+  });
+
+  it('reports bad data as a schema error naming table, row and field', async () => {
+    const bytes = encodeDataset(
+      createDataset({ enterprises: [createEnterprise(), createEnterprise({ financingNeed: -5 })] }),
+    );
+    await expect(fetchColumnarDataset('/x.bin', () => binary(bytes))).rejects.toMatchObject({
+      kind: 'schema',
+      issues: [
+        { path: 'enterprises.1.financingNeed', message: 'Too small: expected number to be >=0' },
+      ],
+    });
+  });
+});
+
+describe('isColumnarUrl()', () => {
+  it.each([
+    ['/assets/demo.v1-3f2a.bin', true],
+    ['/assets/demo.v1.bin?v=2', true],
+    ['/assets/demo.v1.json', false],
+    ['/assets/demo.bin.json', false],
+  ])('isColumnarUrl(%s) is %s', (url, expected) => {
+    expect(isColumnarUrl(url)).toBe(expected);
+  });
+});
+
+describe('createUrlSource() on a .bin URL', () => {
+  it('loads the columnar file, prefetched or not', async () => {
+    const bytes = encodeDataset(createDataset({ enterprises: [createEnterprise()] }));
+    let calls = 0;
+    const source = createUrlSource('x', '/x.bin', () => {
+      calls++;
+      return binary(bytes);
+    });
+    source.prefetch?.();
+    expect((await source.load()).enterprises).toHaveLength(1);
+    expect((await source.load()).enterprises).toHaveLength(1);
+    expect(calls).toBe(2);
   });
 });

@@ -1,24 +1,8 @@
-import type { z } from 'zod';
 import { DatasetSchema, type Dataset } from '../domain/schema';
+import { decodeDataset } from './columnar';
+import { DatasetLoadError, toSchemaError } from './load-error';
 
-export type LoadErrorKind = 'fetch' | 'json' | 'schema';
-
-/** What went wrong loading a dataset, with the failing paths for the error panel. */
-export class DatasetLoadError extends Error {
-  constructor(
-    readonly kind: LoadErrorKind,
-    message: string,
-    readonly issues: readonly { path: string; message: string }[] = [],
-  ) {
-    super(message);
-    this.name = 'DatasetLoadError';
-  }
-}
-
-const MAX_ISSUES = 20;
-
-/** `enterprises.12.financingNeed` style path of a zod issue. */
-const pathOf = (issue: z.core.$ZodIssue) => issue.path.map(String).join('.') || '(root)';
+export { DatasetLoadError, type LoadErrorKind, type LoadIssue } from './load-error';
 
 /**
  * Parses untrusted JSON into a Dataset, or throws a DatasetLoadError listing the first issues.
@@ -27,14 +11,7 @@ const pathOf = (issue: z.core.$ZodIssue) => issue.path.map(String).join('.') || 
 export function parseDataset(json: unknown): Dataset {
   const result = DatasetSchema.safeParse(json);
   if (result.success) return result.data;
-  const issues = result.error.issues
-    .slice(0, MAX_ISSUES)
-    .map((i) => ({ path: pathOf(i), message: i.message }));
-  throw new DatasetLoadError(
-    'schema',
-    `dataset does not match the schema (${result.error.issues.length} issues)`,
-    issues,
-  );
+  throw toSchemaError(result.error.issues);
 }
 
 /** Fetches and parses a dataset file; every failure becomes a DatasetLoadError. */
@@ -56,6 +33,31 @@ export async function fetchDataset(url: string, fetchImpl: typeof fetch = fetch)
 }
 
 /**
+ * Fetches a columnar dataset file (`.bin`, columnar.ts) and validates it column by column; every
+ * failure becomes a DatasetLoadError: 'fetch', 'format' (damaged, truncated, not ours, newer) or
+ * 'schema' (the same issues parseDataset would list).
+ * @example await fetchColumnarDataset('/assets/demo.v1.bin') // Dataset
+ */
+export async function fetchColumnarDataset(
+  url: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<Dataset> {
+  let bytes: Uint8Array;
+  try {
+    const response = await fetchImpl(url);
+    if (!response.ok) throw new DatasetLoadError('fetch', `${url}: HTTP ${response.status}`);
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch (err) {
+    if (err instanceof DatasetLoadError) throw err;
+    throw new DatasetLoadError('fetch', `${url}: ${String(err)}`);
+  }
+  return decodeDataset(bytes);
+}
+
+/** `.bin` files are columnar (columnar.ts), anything else JSON. Query and hash are ignored. */
+export const isColumnarUrl = (url: string): boolean => /\.bin(?:[?#]|$)/.test(url);
+
+/**
  * Where a dataset comes from. Views never know: the demo file today, an IndexedDB import or an API
  * later (product.md “Beyond one machine”) only change the source.
  */
@@ -69,7 +71,7 @@ export interface DatasetSource {
   prefetch?(): void;
 }
 
-/** A dataset served as a static JSON file next to the app. */
+/** A dataset served as a static file next to the app: columnar when the URL ends in `.bin`, else JSON. */
 export function createUrlSource(
   id: string,
   url: string,
@@ -86,7 +88,10 @@ export function createUrlSource(
     load() {
       const response = early;
       early = null;
-      return fetchDataset(url, response ? () => response.catch(() => fetchImpl(url)) : fetchImpl);
+      const fetchOnce = response ? () => response.catch(() => fetchImpl(url)) : fetchImpl;
+      return isColumnarUrl(url)
+        ? fetchColumnarDataset(url, fetchOnce)
+        : fetchDataset(url, fetchOnce);
     },
   };
 }

@@ -160,6 +160,7 @@ const core = {
   'error.detail': '问题详情',
   'error.fetch': '无法获取数据文件',
   'error.json': '数据文件不是有效的 JSON',
+  'error.format': '数据文件已损坏或格式版本不受支持',
   'error.schema': '数据文件不符合数据结构',
   'error.issue': '第 {path} 项：{message}',
   'nav.coverage': '银行覆盖',
@@ -335,6 +336,7 @@ const coreEn: Record<keyof typeof core, string> = {
   'error.detail': 'What failed',
   'error.fetch': 'The data file could not be fetched',
   'error.json': 'The data file is not valid JSON',
+  'error.format': 'The data file is damaged or in a format version this app cannot read',
   'error.schema': 'The data file does not match the data model',
   'error.issue': 'at {path}: {message}',
 };
