@@ -4,10 +4,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeDataset, encodeDataset } from '../src/data/columnar';
 import { checkDatasetInvariants } from '../src/domain/invariants';
 import { DatasetSchema, type Dataset } from '../src/domain/schema';
 import { DEMO_USCC_PATTERN, isValidUscc } from '../src/domain/uscc';
-import { CHAINS_PATH, DEMO_PATH, serializeDataset, sha256 } from './generate-demo';
+import {
+  binPathOf,
+  CHAINS_PATH,
+  DEMO_BIN_PATH,
+  DEMO_PATH,
+  serializeDataset,
+  sha256,
+} from './generate-demo';
 import { calibrate, type Calibration } from './generator/calibration';
 import { generateDemo, parseChainsSource } from './generator/generate';
 
@@ -61,6 +69,24 @@ describe('data/demo.v1.json', () => {
     expect(demo.meetings).toHaveLength(8);
     expect(demo.batches.length).toBeGreaterThanOrEqual(8);
     expect(demo.batches.every((b) => b.items.length > 0 && b.items.length <= 12)).toBe(true);
+  });
+});
+
+describe('data/demo.v1.bin', () => {
+  it('is the columnar encoding of the demo and matches its committed SHA-256', () => {
+    const bin = new Uint8Array(readFileSync(DEMO_BIN_PATH));
+    const committed = readFileSync(`${DEMO_BIN_PATH}.sha256`, 'utf8').split(/\s+/)[0];
+    expect(sha256(bin)).toBe(committed);
+    expect(sha256(encodeDataset(demo))).toBe(committed);
+  });
+
+  it('decodes to exactly the JSON demo', () => {
+    expect(decodeDataset(new Uint8Array(readFileSync(DEMO_BIN_PATH)))).toStrictEqual(demo);
+  });
+
+  it('binPathOf() puts the columnar file next to the JSON one', () => {
+    expect(binPathOf('/tmp/demo-100k.json')).toBe('/tmp/demo-100k.bin');
+    expect(binPathOf(DEMO_PATH)).toBe(DEMO_BIN_PATH);
   });
 });
 
