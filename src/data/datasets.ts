@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { findOutOfBounds, type OutOfBounds } from '../domain/bounds';
 import { DatasetSchema, IsoDateSchema, type Dataset } from '../domain/schema';
+import { decodeDataset, encodeDataset } from './columnar';
 import { DatasetLoadError, parseDataset, type DatasetSource } from './dataset-source';
 import {
   openLocalStore,
@@ -110,7 +111,7 @@ export async function saveImportedDataset(dataset: unknown, name: string): Promi
   parsed.meta.titleEn = clean;
   const createdAt = new Date().toISOString();
   const info = buildDatasetInfo(parsed, clean, createdAt, filesOf(parsed));
-  const record: DatasetRecord = { id, name: clean, createdAt, dataset: parsed };
+  const record: DatasetRecord = { id, name: clean, createdAt, bytes: encodeDataset(parsed) };
   try {
     const db = await openLocalStore();
     const tx = db.transaction(['datasets', 'datasetInfo'], 'readwrite');
@@ -136,19 +137,46 @@ export async function renameDataset(id: string, name: string): Promise<void> {
     const infos = tx.objectStore('datasetInfo');
     const [record, info] = await Promise.all([datasets.get(id), infos.get(id)]);
     if (!record || !info) throw new Error(`no saved dataset ${id}`);
-    const dataset = record.dataset;
-    if (dataset && typeof dataset === 'object' && 'meta' in dataset) {
-      const meta = dataset.meta;
-      if (meta && typeof meta === 'object') Object.assign(meta, { titleZh: clean, titleEn: clean });
-    }
     await Promise.all([
-      datasets.put({ ...record, name: clean }),
+      datasets.put(retitle(record, clean)),
       infos.put({ ...info, name: clean }),
       tx.done,
     ]);
   } catch (err) {
     throw toStorageError(err);
   }
+}
+
+/**
+ * A stored record under a new name, the dataset's titles included. A record that no longer decodes
+ * keeps its bytes: it is renamed in the list and still reports its problem when loaded.
+ */
+function retitle(record: DatasetRecord, name: string): DatasetRecord {
+  const titled = (dataset: Dataset): Dataset => ({
+    ...dataset,
+    meta: { ...dataset.meta, titleZh: name, titleEn: name },
+  });
+  if (record.bytes) {
+    try {
+      return { ...record, name, bytes: encodeDataset(titled(decodeDataset(record.bytes))) };
+    } catch {
+      return { ...record, name };
+    }
+  }
+  const parsed = DatasetSchema.safeParse(record.dataset);
+  return parsed.success
+    ? {
+        id: record.id,
+        name,
+        createdAt: record.createdAt,
+        bytes: encodeDataset(titled(parsed.data)),
+      }
+    : { ...record, name };
+}
+
+/** The dataset of a stored record, validated: columnar bytes, or the object of an older record. */
+function datasetOf(record: DatasetRecord): Dataset {
+  return record.bytes ? decodeDataset(record.bytes) : parseDataset(record.dataset);
 }
 
 /** Deletes a saved dataset; when it was active, the demo becomes active. */
@@ -211,7 +239,7 @@ export function createIndexedDbSource(id: string): DatasetSource {
       if (!record) {
         throw new DatasetLoadError('fetch', `IndexedDB: no saved dataset ${id} in this browser`);
       }
-      return parseDataset(record.dataset);
+      return datasetOf(record);
     },
   };
 }
@@ -369,7 +397,17 @@ export async function backupLocalData(): Promise<Blob> {
       version: BACKUP_VERSION,
       exportedAt: new Date().toISOString(),
       activeDatasetId: active,
-      datasets: records.map((r) => ({ ...r, files: filesById.get(r.id) ?? [] })),
+      // A record that no longer decodes cannot be restored either: it is left out, the others kept.
+      datasets: records.flatMap((r) => {
+        let dataset: Dataset;
+        try {
+          dataset = datasetOf(r);
+        } catch {
+          return [];
+        }
+        const { id, name, createdAt } = r;
+        return [{ id, name, createdAt, files: filesById.get(r.id) ?? [], dataset }];
+      }),
       drafts,
     };
     return new Blob([JSON.stringify(backup)], { type: 'application/json' });
@@ -396,9 +434,12 @@ export async function restoreLocalData(file: Blob): Promise<RestoreSummary> {
     const writes: Promise<unknown>[] = [];
     for (const d of backup.datasets) {
       writes.push(
-        tx
-          .objectStore('datasets')
-          .put({ id: d.id, name: d.name, createdAt: d.createdAt, dataset: d.dataset }),
+        tx.objectStore('datasets').put({
+          id: d.id,
+          name: d.name,
+          createdAt: d.createdAt,
+          bytes: encodeDataset(d.dataset),
+        }),
         tx
           .objectStore('datasetInfo')
           .put(buildDatasetInfo(d.dataset, d.name, d.createdAt, d.files)),
