@@ -3,11 +3,13 @@
  * stream (one table per entity, one column per field), all in one container so one fetch gets
  * everything. JSON stays the import/export format; this is what the app ships and stores.
  *
- * Why Arrow through @uwdata/flechette (2.6.0; 2.7.0 needs a package the registry here lacks), measured
- * in Node 20 on this machine with the same column layout in both libraries (/tmp/columnar-notes.md):
- * decode + materialise 100k enterprises 1.2–1.8 s with flechette vs 1.5–2.1 s with apache-arrow 21.2.0,
- * encode 2.8 s vs 5.0 s, and what we import costs 14 KB gzip (44 KB min) vs 51 KB gzip (223 KB min);
- * the bytes are the same Arrow IPC either way (55 MB raw, 11 MB gzip vs 172 MB / 13.4 MB of JSON).
+ * Why Arrow through @uwdata/flechette 2.6.0 (2.7.0 needs @uwdata/wk-geojson, which the registry here
+ * lacks), measured in Node 20 on this 2-core machine (/tmp/columnar-notes.md). Same column layout in
+ * both libraries, 100k enterprises: decode + materialise 1.2–1.8 s with flechette vs 1.5–2.1 s with
+ * apache-arrow 21.2.0, encode 2.8 s vs 5.0 s; what we import costs 14 KB gzip (44 KB min) vs 51 KB
+ * gzip (223 KB min). The bytes are the same Arrow IPC either way. This module, validation included:
+ * 100k → 52 MB (9.4–10.2 MB gzip) vs 172 MB (13.4 MB) of JSON, decodeDataset 0.93–1.08 s vs 2.1 s for
+ * JSON.parse + zod; 10k → 5.7 MB, 0.09–0.2 s vs 0.47 s; demo → 1.1 MB, 20–50 ms vs 0.15 s.
  *
  * Container (little-endian): 8 bytes magic `CHATLAS\n`, uint32 format version, uint32 header length,
  * the header (UTF-8 JSON: the table directory with absolute byte offsets, zod-parsed on read), then
