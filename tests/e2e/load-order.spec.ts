@@ -1,0 +1,72 @@
+import { expect, test } from './fixtures';
+
+/**
+ * Issue 12, “the map before the data”: a page opening on the Atlas starts its map (configuration,
+ * worker, basemap) at navigation, in parallel with the dataset, and the view adopts that map
+ * instead of creating a second one.
+ */
+test('the Atlas starts its map before the dataset has arrived, and the view adopts that map', async ({
+  page,
+}) => {
+  // Which canvases got a WebGL 2 context: maplibre's carry the class maplibregl-canvas.
+  await page.addInitScript(() => {
+    const made: string[] = [];
+    (window as unknown as { __webgl2: string[] }).__webgl2 = made;
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (
+      this: HTMLCanvasElement,
+      ...args: Parameters<typeof original>
+    ) {
+      if (args[0] === 'webgl2') made.push(this.className);
+      return original.apply(this, args);
+    } as typeof original;
+  });
+  // The dataset is held back until the map has started.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held: string[] = [];
+  await page.route(/\/demo\.v1-[^/]*$/, async (route) => {
+    held.push(route.request().url());
+    await released;
+    await route.continue();
+  });
+  const provinceRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('china-provinces')) provinceRequests.push(r.url());
+  });
+
+  await page.goto('./?view=atlas&chain=nev');
+  // No data yet: the map exists already, out of sight, with its basemap on the way.
+  await expect(page.locator('[data-early-map] canvas.maplibregl-canvas')).toHaveCount(1);
+  await expect.poll(() => provinceRequests.length).toBeGreaterThan(0);
+  expect(held.length).toBe(1);
+  await expect(page.getByTestId('map')).toHaveCount(0);
+
+  release();
+  await expect(page.getByTestId('chain-graph')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  // The same map, now in the view: one maplibre canvas was ever made, and it sits in the pane.
+  await expect(page.locator('[data-early-map]')).toHaveCount(0);
+  await expect(page.locator('[data-testid="map"] .map-host canvas.maplibregl-canvas')).toHaveCount(
+    1,
+  );
+  const made = await page.evaluate(() => (window as unknown as { __webgl2: string[] }).__webgl2);
+  expect(made.filter((c) => c.includes('maplibregl-canvas'))).toHaveLength(1);
+  // It fills the pane it was moved into.
+  const sizes = await page.evaluate(() => {
+    const pane = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
+    const canvas = document
+      .querySelector('[data-testid="map"] canvas.maplibregl-canvas')!
+      .getBoundingClientRect();
+    return { pane: [pane.width, pane.height], canvas: [canvas.width, canvas.height] };
+  });
+  // (to the pixel: the canvas has whole pixels, the pane may not)
+  for (const i of [0, 1]) expect(Math.abs(sizes.canvas[i]! - sizes.pane[i]!)).toBeLessThan(1);
+});
+
+test('a page opening on the overview starts no map', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByTestId('chain-table')).toBeVisible();
+  await expect(page.locator('canvas.maplibregl-canvas')).toHaveCount(0);
+  await expect(page.locator('[data-early-map]')).toHaveCount(0);
+});
