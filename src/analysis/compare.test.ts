@@ -103,6 +103,10 @@ describe('compareAnalyses()', () => {
       ['b', false],
     ]);
     expect(row(cmp.linkCities, 't.mid|a').delta.gap).toBe(-1000);
+    // both cities are in 江苏 (the fixture's province): one row, the sum of both links
+    expect(cmp.provinces.map((r) => [r.key, r.before.gap, r.after.gap])).toEqual([
+      ['江苏', 1800, 800],
+    ]);
     expect(row(cmp.cities, 'b').relationIds).toEqual([]);
   });
 

@@ -16,7 +16,7 @@ import { isLiveRelation } from './dataset-index';
 import { roundWan } from './metrics';
 import type { Analysis } from './types';
 
-export const COMPARISON_KINDS = ['chain', 'link', 'city', 'linkCity', 'bank'] as const;
+export const COMPARISON_KINDS = ['chain', 'link', 'city', 'province', 'linkCity', 'bank'] as const;
 export type ComparisonKind = (typeof COMPARISON_KINDS)[number];
 
 /** A group's figures in one of the two analyses. Amounts in 万元, over the group's SMEs (§5.2). */
@@ -34,7 +34,7 @@ export interface CompareFigures {
 
 export interface ComparisonRow {
   kind: ComparisonKind;
-  /** chain id, link id, city id, `linkId|cityId` or bank id */
+  /** chain id, link id, city id, province (Chinese name), `linkId|cityId` or bank id */
   key: string;
   before: CompareFigures;
   after: CompareFigures;
@@ -53,6 +53,8 @@ export interface Comparison {
   /** Links, cities and link × city groups of the scope (one chain, or every firm). */
   links: ComparisonRow[];
   cities: ComparisonRow[];
+  /** By province (Chinese name, as `coverageBy` keys it). */
+  provinces: ComparisonRow[];
   linkCities: ComparisonRow[];
   /**
    * Banks that own a changed relation in the scope: the actors of the round or scenario. Their
@@ -242,11 +244,11 @@ export function compareAnalyses(
   const scopeB = scopeOf(before);
   const scopeA = scopeOf(after);
 
-  const grouped = (by: 'link' | 'city' | 'linkCity', kind: ComparisonKind) => {
+  const grouped = (by: 'link' | 'city' | 'province' | 'linkCity', kind: ComparisonKind) => {
     const covB = coverageBy(before, scopeB, by);
     const covA = coverageBy(after, scopeA, by);
-    const membersB = membersBy(scopeB, by);
-    const membersA = membersBy(scopeA, by);
+    const membersB = membersBy(before, scopeB, by);
+    const membersA = membersBy(after, scopeA, by);
     const rows: ComparisonRow[] = [];
     for (const [key, a] of covA) {
       const b = covB.get(key);
@@ -302,6 +304,7 @@ export function compareAnalyses(
     chains: sortComparisonRows(chains),
     links: grouped('link', 'link'),
     cities: grouped('city', 'city'),
+    provinces: grouped('province', 'province'),
     linkCities: grouped('linkCity', 'linkCity'),
     banks: sortComparisonRows(banks),
     relationIds: changed.map((r) => r.id),
@@ -309,19 +312,25 @@ export function compareAnalyses(
   };
 }
 
-/** Members of each group, keyed as `coverageBy` keys them (link, city, `linkId|cityId`). */
+/** Members of each group, keyed as `coverageBy` keys them (link, city, province, `linkId|cityId`). */
 function membersBy(
+  analysis: Analysis,
   enterprises: readonly Enterprise[],
-  by: 'link' | 'city' | 'linkCity',
+  by: 'link' | 'city' | 'province' | 'linkCity',
 ): Map<string, Enterprise[]> {
   const out = new Map<string, Enterprise[]>();
   for (const e of enterprises) {
+    const province = analysis.index.cityById.get(e.cityId)?.provinceZh;
     const keys =
       by === 'link'
         ? e.linkIds
         : by === 'city'
           ? [e.cityId]
-          : e.linkIds.map((l) => `${l}|${e.cityId}`);
+          : by === 'province'
+            ? province !== undefined
+              ? [province]
+              : []
+            : e.linkIds.map((l) => `${l}|${e.cityId}`);
     for (const key of keys) {
       const list = out.get(key);
       if (list) list.push(e);

@@ -49,6 +49,11 @@ export interface GraphInput {
    * 1, so this is the size a reader sees (13 on a laptop, 15 on a large screen, 20 on a projector).
    */
   fontPx: number;
+  /**
+   * A change line per link when two rounds or a scenario are compared (e.g. '缺口 −0.2亿元\n判定变化'),
+   * drawn on its own line(s) under the overlay's figure; absent outside a comparison.
+   */
+  deltas?: ReadonlyMap<string, string>;
 }
 
 /** The panel the diagram is laid out for, CSS px. */
@@ -392,10 +397,14 @@ export function cardTexts(
     const fig = figures.get(link.id) ?? '';
     // A wide card holds the name and its figure on one line (a short card: more fit a column).
     const oneLine = `${full}${INLINE_GAP}${fig}`;
+    // A figure of several parts (a comparison's change line) wraps part by part.
     const label =
-      fig && emWidth(oneLine) <= maxEm
+      fig && !fig.includes('\n') && emWidth(oneLine) <= maxEm
         ? oneLine
-        : [wrapLabel(full, maxEm, MAX_NAME_LINES), wrapLabel(fig, maxEm, 2)]
+        : [
+            wrapLabel(full, maxEm, MAX_NAME_LINES),
+            ...fig.split('\n').map((f) => wrapLabel(f, maxEm, 2)),
+          ]
             .filter(Boolean)
             .join('\n');
     const lines = label.split('\n').length;
@@ -486,7 +495,13 @@ export function buildGraphElements(input: GraphInput, frame: GraphFrame): Elemen
   const margin = DIAGRAM_MARGIN;
   const gutter = gutterOf(fontPx);
   const header = Math.round(fontPx * 1.25 + 14);
-  const figures = new Map(links.map((l) => [l.id, cardFigure(overlay, linkStats.get(l.id), lang)]));
+  const figures = new Map(
+    links.map((l) => {
+      const figure = cardFigure(overlay, linkStats.get(l.id), lang);
+      const delta = input.deltas?.get(l.id);
+      return [l.id, delta ? `${figure}\n${delta}` : figure];
+    }),
+  );
   const texts = cardTexts(links, figures, {
     lang,
     fontPx,
@@ -579,6 +594,7 @@ export function buildGraphElements(input: GraphInput, frame: GraphFrame): Elemen
         kind: 'link',
         label: text.label,
         name: linkName(link, lang),
+        delta: input.deltas?.get(link.id) ?? '',
         color,
         fill: categorical ? '#ffffff' : tint(color, 0.8),
         border: categorical ? '#8a96a3' : color,

@@ -8,6 +8,7 @@ import { DATA_EN, DATA_ZH } from './views/data';
 import { MEETING_EN, MEETING_ZH } from './views/meeting';
 import { POLICY_EN, POLICY_ZH } from './views/policy';
 import { PRESENT_EN, PRESENT_ZH } from './views/present';
+import { ROUNDS_EN, ROUNDS_ZH } from './views/rounds';
 
 const core = {
   'app.title': '产业链金融地图',
@@ -170,7 +171,15 @@ const core = {
   'nav.data': '数据',
 } as const;
 
-const zh = { ...core, ...COVERAGE_ZH, ...POLICY_ZH, ...MEETING_ZH, ...PRESENT_ZH, ...DATA_ZH };
+const zh = {
+  ...core,
+  ...COVERAGE_ZH,
+  ...POLICY_ZH,
+  ...MEETING_ZH,
+  ...PRESENT_ZH,
+  ...DATA_ZH,
+  ...ROUNDS_ZH,
+};
 
 export type MessageKey = keyof typeof zh;
 
@@ -348,6 +357,7 @@ const en: Record<MessageKey, string> = {
   ...MEETING_EN,
   ...PRESENT_EN,
   ...DATA_EN,
+  ...ROUNDS_EN,
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

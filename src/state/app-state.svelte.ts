@@ -1,5 +1,6 @@
 import { createContext } from 'svelte';
 import { EMPTY_FILTERS, type Filters } from '../analysis/filters';
+import type { Scenario } from '../analysis/scenarios';
 import type { Lang } from '../i18n/format';
 import type { Disclosure } from '../i18n/labels';
 import { translate, type MessageKey } from '../i18n/messages';
@@ -10,6 +11,7 @@ import {
   encodeUrlState,
   type MapViewport,
   type Perspective,
+  type RoundPair,
   type UrlNotice,
   type UrlState,
   type View,
@@ -34,6 +36,10 @@ export class AppState {
   meeting = $state<string | null>(null);
   scene = $state(1);
   names = $state(false);
+  /** Two rounds compared, before → after (the Atlas shows the deltas); null = no comparison. */
+  compare = $state.raw<RoundPair | null>(null);
+  /** A what-if scenario laid over the data (情景模拟); null = the data as it is. */
+  scenario = $state.raw<Scenario | null>(null);
   /** URL parameters that could not be used, shown once as a notice. */
   notices = $state.raw<UrlNotice[]>([]);
   /**
@@ -56,6 +62,8 @@ export class AppState {
     meeting: this.meeting,
     scene: this.scene,
     names: this.names,
+    compare: this.compare,
+    scenario: this.scenario,
   });
   /** What this perspective may name (domain.md §9.3); every view and export reads it. */
   readonly disclosure: Disclosure = $derived({
@@ -84,6 +92,8 @@ export class AppState {
     this.meeting = state.meeting;
     this.scene = state.scene;
     this.names = state.names;
+    this.compare = state.compare;
+    this.scenario = state.scenario;
     this.notices = notices;
   }
 
@@ -211,6 +221,18 @@ export class AppState {
   selectEnterprise(enterpriseId: string | null): void {
     this.step();
     this.enterprise = enterpriseId;
+  }
+
+  /** Compares two rounds (before → after), or stops comparing (null). */
+  setCompare(pair: RoundPair | null): void {
+    this.step();
+    this.compare = pair;
+  }
+
+  /** Lays a scenario over the data, or removes it (null). Nothing is saved into the data. */
+  setScenario(scenario: Scenario | null): void {
+    this.step();
+    this.scenario = scenario;
   }
 
   /** The map settled on a new viewport: remembered without a history step. */

@@ -39,6 +39,8 @@ describe('decodeUrlState()', () => {
       meeting: null,
       scene: 1,
       names: false,
+      compare: null,
+      scenario: null,
     });
   });
 
@@ -148,7 +150,48 @@ describe('encodeUrlState()', () => {
       meeting: 'm-pv-changzhou',
       scene: 4,
       names: true,
+      compare: { from: '1', to: '2' },
+      scenario: {
+        kind: 'enter',
+        bankId: 'b-jsb-c',
+        linkId: 'pv.cell',
+        product: 'SCF_AR',
+        budget: 5000,
+      },
     };
     expect(decodeUrlState(encodeUrlState(state)).state).toEqual(state);
+  });
+});
+
+describe('rounds and scenarios in the URL', () => {
+  it('reads a round pair and a scenario', () => {
+    const { state, notices } = decodeUrlState('?view=atlas&cmp=1..2&scn=terms~e-nev-001~30');
+    expect(notices).toEqual([]);
+    expect(state.compare).toEqual({ from: '1', to: '2' });
+    expect(state.scenario).toEqual({ kind: 'terms', leaderId: 'e-nev-001', days: 30 });
+  });
+
+  it('writes a scenario as kind~fields', () => {
+    expect(
+      encodeUrlState({
+        ...DEFAULT_URL_STATE,
+        scenario: { kind: 'withdraw_type', bankType: 'joint_stock_bank', chainId: 'nev' },
+      }),
+    ).toBe('?scn=withdraw_type%7Ejoint_stock_bank%7Enev');
+  });
+
+  it.each([
+    ['cmp', '2..2'],
+    ['cmp', '1-2'],
+    ['scn', 'terms~L1'],
+    ['scn', 'terms~L1~0'],
+    ['scn', 'flood~a~b'],
+    ['scn', 'withdraw_city~b1~<script>'],
+    ['scn', 'enter~b1~t.up~LOTTERY~100'],
+  ])('resets a malformed %s=%s with a notice', (param, value) => {
+    const { state, notices } = decodeUrlState(`?${param}=${encodeURIComponent(value)}`);
+    expect(notices).toEqual([{ param, value }]);
+    expect(state.compare).toBeNull();
+    expect(state.scenario).toBeNull();
   });
 });

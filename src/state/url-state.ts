@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { EMPTY_FILTERS, type Filters } from '../analysis/filters';
 import { VERDICTS } from '../analysis/coverage';
+import { ScenarioSchema, type Scenario } from '../analysis/scenarios';
 import { DISPLAY_ROLES, SIZE_CLASSES, SRDI_TIERS, STAGES } from '../domain/schema';
 import { LANGS, type Lang } from '../i18n/format';
 import { OVERLAYS, type Overlay } from '../overlays/overlays';
@@ -57,6 +58,16 @@ export interface UrlState {
   scene: number;
   /** Presentation shows enterprise names and USCCs (hidden by default, §9.3). */
   names: boolean;
+  /** Two rounds of the active dataset compared (`cmp=1..2`), before → after. */
+  compare: RoundPair | null;
+  /** A what-if scenario shown against the baseline (`scn=terms~L1~30`); never saved into data. */
+  scenario: Scenario | null;
+}
+
+/** Two rounds, before → after, by round id ('1', '2' …). */
+export interface RoundPair {
+  from: string;
+  to: string;
 }
 
 export const DEFAULT_OVERLAY: Overlay = 'verdict';
@@ -75,6 +86,8 @@ export const DEFAULT_URL_STATE: UrlState = {
   meeting: null,
   scene: 1,
   names: false,
+  compare: null,
+  scenario: null,
 };
 
 /** A parameter that could not be used, for the notice bar. */
@@ -93,6 +106,67 @@ const viewport = z
   .pipe(
     z.tuple([z.number().min(60).max(150), z.number().min(0).max(60), z.number().min(1).max(18)]),
   );
+const roundPair = z
+  .string()
+  .regex(/^\d{1,2}\.\.\d{1,2}$/)
+  .transform((s) => {
+    const [from = '', to = ''] = s.split('..');
+    return { from, to };
+  })
+  .refine((p) => p.from !== p.to, { message: 'a round is compared with another round' });
+
+/**
+ * The fields of each scenario kind in URL order (`scn=kind~field~field…`), numbers as numbers.
+ * @example SCENARIO_FIELDS.terms // ['leaderId', 'days']
+ */
+export const SCENARIO_FIELDS = {
+  terms: ['leaderId', 'days'],
+  withdraw_city: ['bankId', 'cityId'],
+  withdraw_type: ['bankType', 'chainId'],
+  enter: ['bankId', 'linkId', 'product', 'budget'],
+} as const satisfies Record<Scenario['kind'], readonly string[]>;
+const NUMERIC_FIELDS: ReadonlySet<string> = new Set(['days', 'budget']);
+
+/**
+ * A scenario from its URL form, parsed with the scenario schema (ids must still look like ids).
+ * @example parseScenarioParam('terms~e-nev-ningde-001~30') // { kind: 'terms', leaderId: 'e-nev-ningde-001', days: 30 }
+ */
+export function parseScenarioParam(raw: string): Scenario {
+  const [kind = '', ...values] = raw.split('~');
+  const fields: readonly string[] =
+    kind in SCENARIO_FIELDS ? SCENARIO_FIELDS[kind as keyof typeof SCENARIO_FIELDS] : [];
+  if (fields.length === 0 || values.length !== fields.length) {
+    throw new Error(`invalid scenario: ${raw}`);
+  }
+  const obj: Record<string, string | number> = { kind };
+  fields.forEach((f, i) => {
+    const v = values[i] ?? '';
+    if (!NUMERIC_FIELDS.has(f) && !id.safeParse(v).success) throw new Error(`invalid id: ${v}`);
+    obj[f] = NUMERIC_FIELDS.has(f) ? Number(v) : v;
+  });
+  return ScenarioSchema.parse(obj);
+}
+
+/**
+ * The URL form of a scenario.
+ * @example scenarioParam({ kind: 'withdraw_city', bankId: 'b-jsb-a', cityId: 'ningde' }) // 'withdraw_city~b-jsb-a~ningde'
+ */
+export function scenarioParam(scenario: Scenario): string {
+  const values = (SCENARIO_FIELDS[scenario.kind] as readonly string[]).map((f) =>
+    String((scenario as unknown as Record<string, string | number>)[f]),
+  );
+  return [scenario.kind, ...values].join('~');
+}
+
+const scenarioSchema = z.string().transform((raw, ctx) => {
+  try {
+    return parseScenarioParam(raw);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `invalid scenario: ${raw}` });
+    return z.NEVER;
+  }
+});
+
 const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
 
 /** Query parameter name → schema; short names keep shared links readable. */
@@ -119,6 +193,8 @@ const PARAMS = {
   meeting: id,
   scene: z.coerce.number().int().min(1).max(20),
   names: z.enum(['1', '0']).transform((v) => v === '1'),
+  cmp: roundPair,
+  scn: scenarioSchema,
 } as const;
 type Param = keyof typeof PARAMS;
 type Parsed = { [K in Param]?: z.infer<(typeof PARAMS)[K]> };
@@ -172,6 +248,8 @@ export function decodeUrlState(search: string): { state: UrlState; notices: UrlN
       meeting: got.meeting ?? null,
       scene: got.scene ?? 1,
       names: got.names ?? false,
+      compare: got.cmp ?? null,
+      scenario: got.scn ?? null,
     },
     notices,
   };
@@ -208,6 +286,8 @@ export function encodeUrlState(state: UrlState): string {
   if (state.meeting) params.set('meeting', state.meeting);
   if (state.scene !== 1) params.set('scene', String(state.scene));
   if (state.names) params.set('names', '1');
+  if (state.compare) params.set('cmp', `${state.compare.from}..${state.compare.to}`);
+  if (state.scenario) params.set('scn', scenarioParam(state.scenario));
   const s = params.toString();
   return s ? `?${s}` : '';
 }

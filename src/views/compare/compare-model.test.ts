@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeDataset } from '../../analysis/analyze';
+import type { ComparisonRow } from '../../analysis/compare';
+import {
+  createBank,
+  createDataset,
+  createEnterprise,
+  createRelation,
+} from '../../analysis/test-fixtures';
+import type { Batch, Dataset } from '../../domain/schema';
+import { GOV_DISCLOSURE } from '../../i18n/labels';
+import type { MapGroup, MapInput } from '../../map/features';
+import { DELTA_COLORS } from '../../overlays/delta';
+import {
+  buildCompareState,
+  deltaCardFigures,
+  scenarioText,
+  withDeltaChoropleth,
+} from './compare-model';
+
+const figures = { need: 0, approved: 0, gap: 0, smes: 3, coveredSmes: 0, smeCoverage: 0 };
+const row = (key: string, gap: number, verdictChanged = false): ComparisonRow => ({
+  kind: 'link',
+  key,
+  before: { ...figures, verdict: 'partial' },
+  after: { ...figures, verdict: verdictChanged ? 'covered' : 'partial' },
+  delta: { need: 0, approved: -gap, gap, smeCoverage: 0 },
+  verdictChanged,
+  relationIds: [],
+  enterpriseIds: [],
+});
+
+describe('deltaCardFigures()', () => {
+  it('writes the change of gap in one unit for the diagram and says when the verdict changed', () => {
+    // largest |Δ| 18,060 万元 → 亿元 with one decimal for every card
+    const out = deltaCardFigures([row('a', -18060, true), row('b', 3000), row('c', 0)], 'zh');
+    expect(out.get('a')).toBe('缺口 −1.8亿元\n判定变化');
+    expect(out.get('b')).toBe('缺口 +0.3亿元');
+    expect(out.has('c')).toBe(false);
+    expect(deltaCardFigures([row('a', -500, true)], 'en').get('a')).toBe(
+      'gap −CNY 5.0m\nverdict changed',
+    );
+  });
+});
+
+describe('withDeltaChoropleth()', () => {
+  const group = (key: string): MapGroup => ({
+    key,
+    label: key,
+    enterprises: 5,
+    gap: 100,
+    cls: 'partial',
+    color: '#fdd77a',
+  });
+  it('colours cities and provinces by their change of gap, each on its own scale', () => {
+    const input = {
+      lang: 'zh',
+      cityGroups: new Map([
+        ['x', group('x')],
+        ['y', group('y')],
+        ['z', group('z')],
+      ]),
+      provinceGroups: new Map([['江苏', group('江苏')]]),
+    } as unknown as MapInput;
+    const out = withDeltaChoropleth(input, {
+      // cities: largest |Δ| 1000 → big from 500
+      cities: [row('x', -1000), row('y', 200)],
+      provinces: [row('江苏', -800)],
+    });
+    expect(out.cityGroups.get('x')?.color).toBe(DELTA_COLORS.down_big);
+    expect(out.cityGroups.get('y')?.color).toBe(DELTA_COLORS.up);
+    // z has no row: unchanged
+    expect(out.cityGroups.get('z')?.color).toBe(DELTA_COLORS.same);
+    expect(out.cityGroups.get('x')?.label).toBe('缺口变化 −1,000万元');
+    expect(out.provinceGroups.get('江苏')?.color).toBe(DELTA_COLORS.down_big);
+    // the input is not mutated
+    expect(input.cityGroups.get('x')?.color).toBe('#fdd77a');
+  });
+});
+
+/** e1 (need 900, no line) approved by b1 at a meeting's batch. */
+function dataset(): Dataset {
+  const batch: Batch = {
+    id: 'bt',
+    bankId: 'b1',
+    chainId: 't',
+    meetingId: 'm1',
+    createdAt: '2025-06-18',
+    ruleVersion: 'v1',
+    items: [
+      {
+        enterpriseId: 'e1',
+        rank: 1,
+        score: 0.8,
+        recommendedProducts: ['FIRST_LOAN'],
+        reasonCodes: [],
+        gap: 900,
+        status: 'approved',
+      },
+    ],
+  };
+  return createDataset({
+    banks: [createBank({ id: 'b1' }), createBank({ id: 'b2', type: 'joint_stock_bank' })],
+    enterprises: [
+      createEnterprise({ id: 'e1', financingNeed: 900 }),
+      createEnterprise({ id: 'e2' }),
+      createEnterprise({ id: 'e3' }),
+    ],
+    creditRelations: [
+      createRelation({ id: 'r2', bankId: 'b2', enterpriseId: 'e2' }),
+      createRelation({ id: 'r3', bankId: 'b2', enterpriseId: 'e3' }),
+    ],
+    batches: [batch],
+    meetings: [
+      {
+        id: 'm1',
+        date: '2025-06-18',
+        cityId: 'a',
+        chainIds: ['t'],
+        bankIds: ['b1'],
+        batchIds: ['bt'],
+        titleZh: '会',
+      },
+    ],
+  });
+}
+
+describe('buildCompareState()', () => {
+  const opts = { chainId: 't', compare: null, scenario: null, edits: {} };
+
+  it('shows the later round and compares it with the earlier one', () => {
+    const loaded = analyzeDataset(dataset());
+    const state = buildCompareState(loaded, { ...opts, compare: { from: '1', to: '2' } });
+    expect(state.mode).toBe('rounds');
+    expect(state.before).toBe(loaded);
+    // e1's gap 900 closed by b1's approval
+    expect(state.shown.byEnterprise.get('e1')?.gap).toBe(0);
+    expect(state.comparison?.chains[0]?.delta.gap).toBe(-900);
+    // the same request gives the same objects (memoised on the loaded analysis)
+    expect(buildCompareState(loaded, { ...opts, compare: { from: '1', to: '2' } }).shown).toBe(
+      state.shown,
+    );
+  });
+
+  it('lays a scenario over the later round when both are asked for', () => {
+    const loaded = analyzeDataset(dataset());
+    const state = buildCompareState(loaded, {
+      ...opts,
+      compare: { from: '1', to: '2' },
+      scenario: { kind: 'withdraw_city', bankId: 'b1', cityId: 'a' },
+    });
+    expect(state.mode).toBe('scenario');
+    // the baseline is round 2 (e1 served); b1 leaving city a takes e1's new line away again
+    expect(state.before?.byEnterprise.get('e1')?.gap).toBe(0);
+    expect(state.shown.byEnterprise.get('e1')?.gap).toBe(900);
+  });
+
+  it('shows the data as loaded and says why when a round or an id is unknown', () => {
+    const loaded = analyzeDataset(dataset());
+    const badRound = buildCompareState(loaded, { ...opts, compare: { from: '1', to: '7' } });
+    expect([badRound.mode, badRound.shown, badRound.problem]).toEqual([
+      'none',
+      loaded,
+      'unknown round: 7',
+    ]);
+    const badId = buildCompareState(loaded, {
+      ...opts,
+      scenario: { kind: 'terms', leaderId: 'nobody', days: 30 },
+    });
+    expect([badId.mode, badId.problem]).toEqual(['none', 'unknown enterprise: nobody']);
+  });
+});
+
+describe('scenarioText()', () => {
+  it('names the bank only where the perspective allows', () => {
+    const index = analyzeDataset(dataset()).index;
+    const s = { kind: 'withdraw_city', bankId: 'b2', cityId: 'a' } as const;
+    expect(scenarioText(s, index, 'zh', GOV_DISCLOSURE)).toBe(
+      '国有大型商业银行A（示例） 退出 甲市',
+    );
+    expect(scenarioText(s, index, 'zh', { perspective: 'bank', myBankId: 'b1' })).toBe(
+      '股份制商业银行 退出 甲市',
+    );
+  });
+});

@@ -1,0 +1,123 @@
+import type { Page } from '@playwright/test';
+import { DELTA_COLORS } from '../../src/overlays/delta';
+import { VERDICT_COLORS } from '../../src/overlays/overlays';
+import { expect, test } from './fixtures';
+
+// A large screen: the detail panel (where the comparison is listed) is open beside the canvases.
+test.use({ viewport: { width: 1680, height: 1050 } });
+
+async function waitDrawn(page: Page) {
+  await expect(page.getByTestId('chain-graph')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+}
+
+/** A link card's data as cytoscape holds it: its verdict colour and its change line. */
+function card(page: Page, linkId: string) {
+  return page.getByTestId('chain-graph').evaluate((el, id) => {
+    const cy = (el as unknown as { chainAtlasCy: import('cytoscape').Core }).chainAtlasCy;
+    const node = cy.getElementById(id);
+    return {
+      color: String(node.data('color')),
+      delta: String(node.data('delta') ?? ''),
+      label: String(node.data('label')),
+    };
+  }, linkId);
+}
+
+/** The colours of the drawn firms whose primary link is `linkId`. */
+function firmColours(page: Page, linkId: string) {
+  return page.getByTestId('map').evaluate((el, id) => {
+    const m = (el as unknown as { chainAtlasMap: import('maplibre-gl').Map }).chainAtlasMap;
+    const shown = m
+      .queryRenderedFeatures({ layers: ['enterprise-circles'] })
+      .filter((f) => f.properties['linkId'] === id && (f.state as { shown?: boolean }).shown);
+    return [...new Set(shown.map((f) => String((f.state as { color?: string }).color)))];
+  }, linkId);
+}
+
+test('the compare view shows what round 2 changed, with the figure worked out by hand', async ({
+  page,
+}) => {
+  await page.goto('./?view=atlas&chain=tex');
+  await waitDrawn(page);
+  await page.getByTestId('rounds-compare').click();
+  await expect(page).toHaveURL(/cmp=1\.\.2/);
+  await waitDrawn(page);
+
+  // Chemical fibres (化学纤维) at the Shaoxing meeting, from the demo's batches:
+  //   e-tex-shaoxing-013, gap 70, approved by 2 banks → 35 + 35;
+  //   e-tex-shaoxing-028, gap 16,920, approved by 2 banks → 8,460 + 8,460;
+  //   e-tex-shaoxing-016, gap 1,070, disbursed by 1 bank → 1,070.
+  // Δ gap = −(70 + 16,920 + 1,070) = −18,060 万元 = −1.8亿元 (one decimal, the column's unit).
+  // Verdict: 8 of 20 SMEs covered and need met 30,110 ÷ 75,388 = 0.40 < 0.50 → underfunded;
+  // after, 10 of 20 (0.50 < 0.70) and 48,170 ÷ 75,388 = 0.64 → partial.
+  const row = page.locator('[data-testid="compare-table"] tr[data-key="tex.chemfiber"]');
+  await expect(row).toHaveAttribute('data-verdict-changed', 'true');
+  await expect(row).toContainText('满足不足');
+  await expect(row).toContainText('部分覆盖');
+  await expect(row.locator('td.num').first()).toHaveText('−1.8亿元');
+  // Rows whose verdict changed come first.
+  await expect(page.locator('[data-testid="compare-table"] tbody tr').first()).toHaveAttribute(
+    'data-verdict-changed',
+    'true',
+  );
+  // The trace names the five credit lines that made the change.
+  await row.locator('details summary').click();
+  await expect(row.locator('details li')).toHaveCount(5);
+
+  const chem = await card(page, 'tex.chemfiber');
+  expect(chem.color).toBe(VERDICT_COLORS.partial);
+  expect(chem.delta).toBe('缺口 −1.8亿元\n判定变化');
+
+  // The map: Zhejiang (Shaoxing) holds the largest fall of the chain's gap → dark blue.
+  const zhejiang = await page.getByTestId('map').evaluate((el) => {
+    const m = (el as unknown as { chainAtlasMap: import('maplibre-gl').Map }).chainAtlasMap;
+    return m.getFeatureState({ source: 'provinces', id: '浙江' })['color'] as string;
+  });
+  expect(zhejiang).toBe(DELTA_COLORS.down_big);
+
+  await page.getByTestId('rounds-stop').click();
+  await expect(page).not.toHaveURL(/cmp=/);
+  await expect(page.getByTestId('compare-panel')).toHaveCount(0);
+});
+
+test('a scenario changes a named link’s verdict on the graph and the map, and is removed', async ({
+  page,
+}) => {
+  // Shenzhen's NEV firms: the map is close enough to draw each firm.
+  await page.goto('./?view=atlas&chain=nev&city=shenzhen');
+  await waitDrawn(page);
+  expect((await card(page, 'nev.anode')).color).toBe(VERDICT_COLORS.partial);
+  expect(await firmColours(page, 'nev.anode')).toEqual([VERDICT_COLORS.partial]);
+
+  // Joint-stock banks leave the NEV chain: their lines to anode makers in Shenzhen lapse, and
+  // fewer than 40 % of the link's SMEs there keep a lender → uncovered.
+  await page.getByTestId('scenario-open').click();
+  await page.getByTestId('scenario-kind').selectOption('withdraw_type');
+  await page.getByTestId('scenario-type').selectOption('joint_stock_bank');
+  await page.getByTestId('scenario-apply').click();
+  await expect
+    .poll(() => new URL(page.url()).searchParams.get('scn'))
+    .toBe('withdraw_type~joint_stock_bank~nev');
+  await waitDrawn(page);
+
+  await expect(page.getByTestId('scenario-label')).toHaveText('情景模拟');
+  await expect(page.getByTestId('compare-panel')).toHaveAttribute('data-mode', 'scenario');
+  await expect(page.getByTestId('scenario-text')).toContainText('股份制');
+  const anode = await card(page, 'nev.anode');
+  expect(anode.color).toBe(VERDICT_COLORS.uncovered);
+  expect(anode.delta).toContain('判定变化');
+  expect(await firmColours(page, 'nev.anode')).toEqual([VERDICT_COLORS.uncovered]);
+
+  // The scenario is in the URL: a reload shows it again.
+  await page.reload();
+  await waitDrawn(page);
+  expect((await card(page, 'nev.anode')).color).toBe(VERDICT_COLORS.uncovered);
+
+  await page.getByTestId('scenario-remove').click();
+  await expect(page).not.toHaveURL(/scn=/);
+  await waitDrawn(page);
+  await expect(page.getByTestId('scenario-label')).toHaveCount(0);
+  expect((await card(page, 'nev.anode')).color).toBe(VERDICT_COLORS.partial);
+  expect(await firmColours(page, 'nev.anode')).toEqual([VERDICT_COLORS.partial]);
+});
