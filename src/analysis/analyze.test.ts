@@ -37,6 +37,16 @@ const createScenario = (): Dataset =>
   });
 
 describe('analyzeDataset()', () => {
+  it('analyzeDataset() computes the recommended products of an enterprise once, when first read', () => {
+    const a = analyzeDataset(createScenario()).byEnterprise.get('e1')!;
+    const first = a.recommendedProducts;
+    expect(first.length).toBeGreaterThan(0);
+    expect(a.recommendedProducts).toBe(first);
+    // An own, enumerable property: spreads, copies and deep comparisons see it.
+    expect(Object.keys(a)).toContain('recommendedProducts');
+    expect({ ...a }.recommendedProducts).toBe(first);
+  });
+
   it('analyzeDataset() analyses every enterprise and keeps the index and params', () => {
     const analysis = analyzeDataset(createScenario());
     expect([...analysis.byEnterprise.keys()]).toEqual(['L1', 'e1', 'u1']);
