@@ -5,14 +5,9 @@
  * takes differences and says which relations and firms made each difference.
  */
 import type { CreditRelation, Enterprise } from '../domain/schema';
-import {
-  bankFootprintCoverage,
-  coverageBy,
-  groupCoverage,
-  type GroupCoverage,
-  type Verdict,
-} from './coverage';
+import { bankFootprintCoverage, groupCoverage, type GroupCoverage, type Verdict } from './coverage';
 import { isLiveRelation } from './dataset-index';
+import { memoPer } from './memo';
 import { roundWan } from './metrics';
 import type { Analysis } from './types';
 
@@ -70,6 +65,9 @@ export interface Comparison {
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Figures of groups that did not change, per analysis and `scope|kind|key`. */
+const unchangedFigures = memoPer<Analysis, string, CompareFigures>();
+
 const sameRelation = (a: CreditRelation, b: CreditRelation): boolean =>
   a.bankId === b.bankId &&
   a.enterpriseId === b.enterpriseId &&
@@ -110,13 +108,10 @@ function figuresOf(g: GroupCoverage, approved: number): CompareFigures {
   };
 }
 
-/** Σ approved over the SMEs of a group (each firm once). */
+/** Σ approved over the SMEs of a group, each firm once (`membersBy` never lists a firm twice). */
 function smeApproved(analysis: Analysis, members: readonly Enterprise[]): number {
   let sum = 0;
-  const seen = new Set<string>();
   for (const e of members) {
-    if (seen.has(e.id)) continue;
-    seen.add(e.id);
     const a = analysis.byEnterprise.get(e.id);
     if (a?.isSme) sum += a.approved;
   }
@@ -223,19 +218,28 @@ export function compareAnalyses(
     return { relationIds: [...relationIds].sort(), enterpriseIds: [...enterpriseIds].sort() };
   };
 
-  const chains = datasetAfter.chains.map((chain) => {
-    const membersB = before.index.enterprisesByChain.get(chain.id) ?? [];
-    const membersA = after.index.enterprisesByChain.get(chain.id) ?? [];
-    const t = traceOf(membersA);
-    return toRow(
-      'chain',
-      chain.id,
-      figuresOf(groupCoverage(before, membersB), smeApproved(before, membersB)),
-      figuresOf(groupCoverage(after, membersA), smeApproved(after, membersA)),
-      t.relationIds,
-      t.enterpriseIds,
-    );
-  });
+  /**
+   * A group's row. A group's figures read only its firms' needs and live lines, so a group without
+   * a changed firm has the same figures on both sides: they are taken from the earlier analysis,
+   * computed once per analysis, scope and group (the baseline is shared by every scenario run).
+   * Members are the later analysis's records; the earlier one looks them up by id.
+   */
+  const scopeKey = options.chainId ?? '*';
+  const rowOf = (kind: ComparisonKind, key: string, members: readonly Enterprise[]) => {
+    const t = traceOf(members);
+    const figuresIn = (analysis: Analysis) =>
+      figuresOf(groupCoverage(analysis, members), smeApproved(analysis, members));
+    if (t.enterpriseIds.length === 0) {
+      const same = unchangedFigures(before, `${scopeKey}|${kind}|${key}`, () => figuresIn(before));
+      return toRow(kind, key, same, same, t.relationIds, t.enterpriseIds);
+    }
+    return toRow(kind, key, figuresIn(before), figuresIn(after), t.relationIds, t.enterpriseIds);
+  };
+
+  // A firm whose list names the chain twice is one member (as groupCoverage counts it).
+  const chains = datasetAfter.chains.map((chain) =>
+    rowOf('chain', chain.id, [...new Set(after.index.enterprisesByChain.get(chain.id) ?? [])]),
+  );
 
   const scopeOf = (analysis: Analysis) =>
     options.chainId !== undefined
@@ -244,58 +248,45 @@ export function compareAnalyses(
   const scopeB = scopeOf(before);
   const scopeA = scopeOf(after);
 
-  const grouped = (by: 'link' | 'city' | 'province' | 'linkCity', kind: ComparisonKind) => {
-    const covB = coverageBy(before, scopeB, by);
-    const covA = coverageBy(after, scopeA, by);
-    const membersB = membersBy(before, scopeB, by);
-    const membersA = membersBy(after, scopeA, by);
-    const rows: ComparisonRow[] = [];
-    for (const [key, a] of covA) {
-      const b = covB.get(key);
-      if (!b) continue;
-      const mA = membersA.get(key) ?? [];
-      const t = traceOf(mA);
-      rows.push(
-        toRow(
-          kind,
-          key,
-          figuresOf(b, smeApproved(before, membersB.get(key) ?? [])),
-          figuresOf(a, smeApproved(after, mA)),
-          t.relationIds,
-          t.enterpriseIds,
-        ),
-      );
-    }
-    return sortComparisonRows(rows);
-  };
+  const grouped = (by: 'link' | 'city' | 'province' | 'linkCity', kind: ComparisonKind) =>
+    sortComparisonRows(
+      [...membersBy(after, scopeA, by)].map(([key, members]) => rowOf(kind, key, members)),
+    );
 
   const scopeIds = new Set(scopeA.map((e) => e.id));
-  const bankIds = [
-    ...new Set(changed.filter((r) => scopeIds.has(r.enterpriseId)).map((r) => r.bankId)),
-  ].sort();
+  const inScope = changed.filter((r) => scopeIds.has(r.enterpriseId));
+  const bankIds = [...new Set(inScope.map((r) => r.bankId))].sort();
+  const linesB = bankLines(before, scopeB, bankIds);
+  const linesA = bankLines(after, scopeA, bankIds);
+  // National banks share one footprint (every firm), local banks one per set of cities: each
+  // footprint's coverage is computed once.
+  const footprints = new Map<string, [GroupCoverage | null, GroupCoverage | null]>();
+  const footprintOf = (bankId: string) => {
+    const bank = after.index.bankById.get(bankId);
+    const key = !bank ? '' : bank.level === 'national' ? '*' : [...bank.cityIds].sort().join('|');
+    let pair = footprints.get(key);
+    if (!pair) {
+      pair = [
+        bankFootprintCoverage(before, bankId, scopeB),
+        bankFootprintCoverage(after, bankId, scopeA),
+      ];
+      footprints.set(key, pair);
+    }
+    return pair;
+  };
   const banks: ComparisonRow[] = [];
   for (const bankId of bankIds) {
-    const b = bankFootprintCoverage(before, bankId, scopeB);
-    const a = bankFootprintCoverage(after, bankId, scopeA);
+    const [b, a] = footprintOf(bankId);
     if (!a || !b) continue;
-    const relationIds = changed
-      .filter((r) => r.bankId === bankId && scopeIds.has(r.enterpriseId))
-      .map((r) => r.id);
-    const enterpriseIds = [
-      ...new Set(
-        changed
-          .filter((r) => r.bankId === bankId && scopeIds.has(r.enterpriseId))
-          .map((r) => r.enterpriseId),
-      ),
-    ].sort();
+    const own = inScope.filter((r) => r.bankId === bankId);
     banks.push(
       toRow(
         'bank',
         bankId,
-        figuresOf(b, bankLines(before, bankId, scopeB)),
-        figuresOf(a, bankLines(after, bankId, scopeA)),
-        relationIds,
-        enterpriseIds,
+        figuresOf(b, linesB.get(bankId) ?? 0),
+        figuresOf(a, linesA.get(bankId) ?? 0),
+        own.map((r) => r.id),
+        [...new Set(own.map((r) => r.enterpriseId))].sort(),
       ),
     );
   }
@@ -331,7 +322,8 @@ function membersBy(
               ? [province]
               : []
             : e.linkIds.map((l) => `${l}|${e.cityId}`);
-    for (const key of keys) {
+    // A list may name a link twice: the firm is one member of that group.
+    for (const key of keys.length > 1 ? new Set(keys) : keys) {
       const list = out.get(key);
       if (list) list.push(e);
       else out.set(key, [e]);
@@ -340,14 +332,21 @@ function membersBy(
   return out;
 }
 
-/** Σ a bank's live lines to the SMEs among the given firms (万元). */
-function bankLines(analysis: Analysis, bankId: string, enterprises: readonly Enterprise[]): number {
-  let sum = 0;
+/** Σ each bank's live lines to the SMEs among the given firms (万元), in one pass. */
+function bankLines(
+  analysis: Analysis,
+  enterprises: readonly Enterprise[],
+  bankIds: readonly string[],
+): Map<string, number> {
+  const wanted = new Set(bankIds);
+  const sums = new Map<string, number>();
   for (const e of enterprises) {
     if (!analysis.byEnterprise.get(e.id)?.isSme) continue;
     for (const r of analysis.index.relationsByEnterprise.get(e.id) ?? []) {
-      if (r.bankId === bankId && isLiveRelation(r)) sum += r.creditLine;
+      if (wanted.has(r.bankId) && isLiveRelation(r)) {
+        sums.set(r.bankId, (sums.get(r.bankId) ?? 0) + r.creditLine);
+      }
     }
   }
-  return sum;
+  return sums;
 }

@@ -12,10 +12,10 @@ import {
   type Dataset,
   type Enterprise,
 } from '../domain/schema';
-import { analyzeDataset } from './analyze';
 import { buildBatches } from './batch';
 import { isLiveRelation } from './dataset-index';
 import { roundWan } from './metrics';
+import { reanalyzeDataset } from './reanalyze';
 import { collateralOfProduct } from './rounds';
 import type { Analysis } from './types';
 
@@ -246,9 +246,10 @@ export function applyScenario(baseline: Analysis, scenario: Scenario): Dataset {
 
 /**
  * The scenario's dataset analysed with the baseline's parameters: what every view shows while a
- * scenario is on. The baseline is not mutated.
+ * scenario is on. Only the firms the scenario touches are analysed again (`reanalyzeDataset`, exact
+ * because scenarios change no firm's size or links). The baseline is not mutated.
  * @example runScenario(baseline, scenario).byEnterprise.get('e1')?.gap // 700 (terms example above)
  */
 export function runScenario(baseline: Analysis, scenario: Scenario): Analysis {
-  return analyzeDataset(applyScenario(baseline, scenario), baseline.params);
+  return reanalyzeDataset(baseline, applyScenario(baseline, scenario));
 }

@@ -229,6 +229,13 @@ export class AppState {
     this.compare = pair;
   }
 
+  /** Opens the Atlas comparing two rounds (the navigation entry). */
+  openCompare(pair: RoundPair): void {
+    this.step();
+    this.view = 'atlas';
+    this.compare = pair;
+  }
+
   /** Lays a scenario over the data, or removes it (null). Nothing is saved into the data. */
   setScenario(scenario: Scenario | null): void {
     this.step();

@@ -76,6 +76,15 @@ test('the compare view shows what round 2 changed, with the figure worked out by
   });
   expect(zhejiang).toBe(DELTA_COLORS.down_big);
 
+  // The presentation gets a last scene: what this round achieved, with the same link.
+  await page.getByTestId('rounds-present').click();
+  await expect(page.getByTestId('scene-counter')).toHaveText('7 / 7');
+  await expect(page.getByTestId('scene-title')).toHaveText('本轮成效');
+  const scene = page.getByTestId('scene-round');
+  await expect(scene.locator('li[data-link="tex.chemfiber"]')).toContainText('部分覆盖');
+  await page.goBack();
+  await waitDrawn(page);
+
   await page.getByTestId('rounds-stop').click();
   await expect(page).not.toHaveURL(/cmp=/);
   await expect(page.getByTestId('compare-panel')).toHaveCount(0);
@@ -102,6 +111,7 @@ test('a scenario changes a named link’s verdict on the graph and the map, and 
   await waitDrawn(page);
 
   await expect(page.getByTestId('scenario-label')).toHaveText('情景模拟');
+  await expect(page.getByTestId('header-scenario')).toContainText('情景模拟');
   await expect(page.getByTestId('compare-panel')).toHaveAttribute('data-mode', 'scenario');
   await expect(page.getByTestId('scenario-text')).toContainText('股份制');
   const anode = await card(page, 'nev.anode');

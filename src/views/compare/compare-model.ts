@@ -4,11 +4,11 @@
  * deltas on the chain's cards and a diverging Δ gap choropleth on the map. The analyses are
  * memoised on the loaded (immutable) analysis, so switching back and forth costs nothing twice.
  */
-import { analyzeDataset } from '../../analysis/analyze';
 import { compareAnalyses, type Comparison, type ComparisonRow } from '../../analysis/compare';
 import type { DatasetIndex } from '../../analysis/dataset-index';
 import type { StatusEdits } from '../../analysis/meeting';
 import { memoPer } from '../../analysis/memo';
+import { reanalyzeDataset } from '../../analysis/reanalyze';
 import { buildRounds, type Round } from '../../analysis/rounds';
 import { runScenario, scenarioProblem, type Scenario } from '../../analysis/scenarios';
 import type { Analysis } from '../../analysis/types';
@@ -74,7 +74,8 @@ function roundAnalysis(set: RoundSet, id: string, baseline: Analysis): Analysis 
   if (cached) return cached;
   const round = set.rounds.find((r) => r.id === id);
   if (!round) return null;
-  const analysis = analyzeDataset(round.dataset, baseline.params);
+  // A round adds lines to a few firms: only those are analysed again.
+  const analysis = reanalyzeDataset(baseline, round.dataset);
   set.analyses.set(id, analysis);
   return analysis;
 }

@@ -4,6 +4,7 @@ import {
   isSceneReady,
   SCENES,
   sceneKeyAction,
+  scenesFor,
   stepScene,
   type KeyInput,
   type SceneAction,
@@ -90,5 +91,27 @@ describe('isSceneReady()', () => {
   ];
   it.each(cases)('states %o, expecting %d → %s', (states, expected, ready) => {
     expect(isSceneReady(states, expected)).toBe(ready);
+  });
+});
+
+describe('scenesFor()', () => {
+  it('adds the comparison’s scene after the six only while comparing', () => {
+    expect(scenesFor(false).map((s) => s.id)).toEqual([
+      'overview',
+      'map',
+      'cities',
+      'banks',
+      'policy',
+      'batches',
+    ]);
+    expect(scenesFor(true).map((s) => s.id)).toEqual([
+      'overview',
+      'map',
+      'cities',
+      'banks',
+      'policy',
+      'batches',
+      'round',
+    ]);
   });
 });

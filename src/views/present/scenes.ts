@@ -12,7 +12,25 @@ export const SCENES = [
   { id: 'policy', titleKey: 'present.scene.policy' },
   { id: 'batches', titleKey: 'present.scene.batches' },
 ] as const satisfies readonly { id: string; titleKey: MessageKey }[];
-export type SceneId = (typeof SCENES)[number]['id'];
+/**
+ * The scene of a comparison (issue 14): what a docking round achieved, or what a scenario would do.
+ * It follows the six scenes only while two rounds are compared or a scenario is on (`cmp=` / `scn=`
+ * in the URL), so a meeting's usual presentation keeps its six scenes.
+ */
+export const ROUND_SCENE = { id: 'round', titleKey: 'present.scene.round' } as const satisfies {
+  id: string;
+  titleKey: MessageKey;
+};
+export type SceneId = (typeof SCENES)[number]['id'] | typeof ROUND_SCENE.id;
+export type Scene = (typeof SCENES)[number] | typeof ROUND_SCENE;
+
+/**
+ * The scenes of a presentation: the six, then the comparison's scene when there is one.
+ * @example scenesFor(false).length // 6
+ * @example scenesFor(true).at(-1)?.id // 'round'
+ */
+export const scenesFor = (comparing: boolean): readonly Scene[] =>
+  comparing ? [...SCENES, ROUND_SCENE] : SCENES;
 
 /**
  * The scene number to show for the URL's scene (1-based; the URL allows up to 20).
