@@ -77,7 +77,17 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1700,
-    rolldownOptions: { output: { assetFileNames: assetFileName } },
+    rolldownOptions: {
+      output: {
+        assetFileNames: assetFileName,
+        // zod and the app's zod configuration in one chunk: every chunk that can parse imports it,
+        // so `jitless` is set before any parse wherever the code is split (a parse before it
+        // would probe `new Function`, which the CSP refuses).
+        advancedChunks: {
+          groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]|src[\\/]zod-config/ }],
+        },
+      },
+    },
   },
   worker: {
     format: 'es',

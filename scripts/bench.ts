@@ -27,6 +27,8 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { CHAINS_PATH, serializeDataset } from '../data/generate-demo';
+import { encodeDataset } from '../src/data/columnar';
+import type { Dataset } from '../src/domain/schema';
 import { generateDemo, parseChainsSource } from '../data/generator/generate';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -233,7 +235,7 @@ async function benchSize(
     page.setDefaultTimeout(180_000);
     if (servedUrl) {
       const url = servedUrl;
-      await page.route('**/demo.v1-*.json', (route) => route.continue({ url }));
+      await page.route('**/demo.v1-*.bin', (route) => route.continue({ url }));
     }
     await page.addInitScript(READY_PROBE);
     await page.goto(`${BASE}?view=atlas&chain=nev`);
@@ -357,8 +359,10 @@ async function main() {
       if (size !== 'demo') {
         n = Number(size);
         const started = performance.now();
-        file = join(tmp, `demo-${n}.json`);
-        writeFileSync(file, serializeDataset(generateDemo(source, { enterprises: n })));
+        // The app's columnar file, written from the JSON text like the demo's (-0 becomes 0).
+        file = join(tmp, `demo-${n}.bin`);
+        const json = serializeDataset(generateDemo(source, { enterprises: n }));
+        writeFileSync(file, encodeDataset(JSON.parse(json) as Dataset));
         const mb = statSync(file).size / 1e6;
         console.error(
           `generated ${n} enterprises: ${mb.toFixed(0)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`,

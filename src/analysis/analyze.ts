@@ -1,8 +1,8 @@
 import type { Dataset } from '../domain/schema';
+import { buildEnterpriseAnalysis } from './analysis-columns';
 import { buildDatasetIndex } from './dataset-index';
 import { computeAllMetrics } from './metrics';
 import { DEFAULT_PARAMS, type Params } from './params';
-import { recommendProducts } from './products';
 import { assignRole, countSmesByLinkCity } from './roles';
 import type { Analysis, EnterpriseAnalysis } from './types';
 
@@ -19,19 +19,9 @@ export function analyzeDataset(dataset: Dataset, params: Params = DEFAULT_PARAMS
     const m = metrics.get(e.id);
     if (!m) continue;
     const role = assignRole({ index, metrics, smesByLinkCity, params }, e);
-    let products: EnterpriseAnalysis['recommendedProducts'] | undefined;
-    byEnterprise.set(e.id, {
-      ...m,
-      role: role.role,
-      roleReasons: role.reasons,
-      secondaryRoles: role.secondaryRoles,
-      // Computed when first read (a panel, a batch, the white space): a fifth of the analysis
-      // time at 100k enterprises, which the first view does not need (issue 12).
-      get recommendedProducts() {
-        products ??= recommendProducts(index, e, m, params);
-        return products;
-      },
-    });
+    // Products are computed when first read (a panel, a batch, the white space): a fifth of the
+    // analysis time at 100k enterprises, which the first view does not need (issue 12).
+    byEnterprise.set(e.id, buildEnterpriseAnalysis(index, e, m, role, params));
   }
   return { index, params, byEnterprise };
 }

@@ -279,3 +279,26 @@ describe('encodeDataset() → decodeDataset() round trip', () => {
     expect(JSON.stringify(back)).toBe(JSON.stringify(ds));
   });
 });
+
+describe('decodeDataset(bytes, { validate: false })', () => {
+  it('reads a valid file to the same dataset as with validation (the demo)', () => {
+    const bytes = encodeDataset(parseDataset(JSON.parse(readFileSync(DEMO_PATH, 'utf8'))));
+    expect(decodeDataset(bytes, { validate: false })).toStrictEqual(decodeDataset(bytes));
+  });
+
+  it('gives rows that share a list their own copy, as with validation', () => {
+    const back = decodeDataset(encodeDataset(createValidDataset()), { validate: false });
+    const [a, b] = back.enterprises;
+    expect(a?.chainIds).toEqual(b?.chainIds);
+    expect(a?.chainIds).not.toBe(b?.chainIds);
+  });
+
+  it('does not check values (the worker has), but still refuses a damaged file', () => {
+    const ds = createValidDataset();
+    const bad = { ...ds, enterprises: [{ ...ds.enterprises[0]!, financingNeed: -5 }] };
+    const bytes = encodeDataset(bad as Dataset);
+    expect(() => decodeDataset(bytes)).toThrow(DatasetLoadError);
+    expect(decodeDataset(bytes, { validate: false }).enterprises[0]?.financingNeed).toBe(-5);
+    expect(() => decodeDataset(bytes.subarray(0, 40), { validate: false })).toThrow('truncated');
+  });
+});

@@ -437,6 +437,7 @@ function decodeColumnTable(
   entry: Extract<TableEntry, { layout: 'columns' }>,
   stored: Map<string, Values>,
   refIds: Values | null,
+  validate: boolean,
 ): TableDecode {
   const shape = rowShapeOf(entry.name) ?? {};
   const n = entry.rows;
@@ -466,14 +467,33 @@ function decodeColumnTable(
     };
     if (encoding === undefined || raw === undefined) {
       // Not in the file: absent in every row.
-      if (n > 0 && !(fast ? fast(undefined) : slow(undefined).success)) {
+      if (validate && n > 0 && !(fast ? fast(undefined) : slow(undefined).success)) {
         const r = slow(undefined);
         for (let row = 0; row < n; row++) report(row, r.error?.issues ?? []);
       }
       return;
     }
     let values: Values = raw;
-    if (encoding === 'json') {
+    if (encoding === 'json' && !validate) {
+      const parsed = new Array<unknown>(n);
+      const seen = new Map<string, unknown>();
+      for (let row = 0; row < n; row++) {
+        const text = raw[row];
+        if (typeof text !== 'string') continue;
+        const known = seen.get(text);
+        if (known !== undefined) {
+          parsed[row] = copyJson(known);
+          continue;
+        }
+        try {
+          parsed[row] = JSON.parse(text);
+        } catch {
+          throw formatError(`${entry.name}.${row}.${key} is damaged`);
+        }
+        seen.set(text, parsed[row]);
+      }
+      values = parsed;
+    } else if (encoding === 'json') {
       const parsed = new Array<unknown>(n);
       const seen = new Set<string>();
       for (let row = 0; row < n; row++) {
@@ -512,7 +532,7 @@ function decodeColumnTable(
             throw formatError(`${entry.name}.${row}.${key} names no enterprise`);
         }
         if (out) out[row] = v;
-        if (fast ? fast(v) : slow(v).success) continue;
+        if (!validate || (fast ? fast(v) : slow(v).success)) continue;
         const r = slow(v);
         if (!r.success) report(row, r.error.issues);
       }
@@ -539,9 +559,14 @@ function decodeColumnTable(
  * Reads a columnar dataset file and validates it column by column: the Dataset DatasetSchema would
  * give for the same data, or a DatasetLoadError — 'format' for a damaged, truncated, foreign or newer
  * file, 'schema' with the same issues (path and message) that parseDataset reports for the data.
+ * `validate: false` skips the schema checks (the format is still checked): for bytes already
+ * validated elsewhere — the page decodes the file the analysis worker has validated (issue 12).
  * @example decodeDataset(new Uint8Array(4)) // throws DatasetLoadError('format', 'columnar file: truncated (4 bytes)')
  */
-export function decodeDataset(bytes: Uint8Array): Dataset {
+export function decodeDataset(
+  bytes: Uint8Array,
+  { validate = true }: { validate?: boolean } = {},
+): Dataset {
   // Float64/Int32 views need an aligned start; a buffer handed over at an odd offset is copied.
   const data = bytes.byteOffset % ALIGN === 0 ? bytes : bytes.slice();
   const header = readHeader(data);
@@ -558,7 +583,7 @@ export function decodeDataset(bytes: Uint8Array): Dataset {
     const entry = entries.get(name);
     let value: unknown;
     if (entry?.layout === 'columns' && rowShapeOf(name)) {
-      const table = decodeColumnTable(entry, stored.get(name) ?? new Map(), refIds);
+      const table = decodeColumnTable(entry, stored.get(name) ?? new Map(), refIds, validate);
       value = table.rows;
       issues.push(...table.issues);
     } else {
@@ -571,8 +596,10 @@ export function decodeDataset(bytes: Uint8Array): Dataset {
           throw formatError(`table ${name} is damaged`);
         }
       }
-      const r = schema.safeParse(value);
-      if (r.success) value = r.data;
+      const r = validate ? schema.safeParse(value) : null;
+      if (!r) {
+        // Not validated: the caller has checked these bytes already (in the worker).
+      } else if (r.success) value = r.data;
       else
         issues.push(
           ...r.error.issues.map((i) => ({ path: [name, ...i.path], message: i.message })),

@@ -42,16 +42,22 @@ export async function fetchColumnarDataset(
   url: string,
   fetchImpl: typeof fetch = fetch,
 ): Promise<Dataset> {
-  let bytes: Uint8Array;
+  return decodeDataset(await fetchColumnarBytes(url, fetchImpl));
+}
+
+/** The bytes of a columnar file, not yet read; a failed download is a DatasetLoadError('fetch'). */
+export async function fetchColumnarBytes(
+  url: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<Uint8Array> {
   try {
     const response = await fetchImpl(url);
     if (!response.ok) throw new DatasetLoadError('fetch', `${url}: HTTP ${response.status}`);
-    bytes = new Uint8Array(await response.arrayBuffer());
+    return new Uint8Array(await response.arrayBuffer());
   } catch (err) {
     if (err instanceof DatasetLoadError) throw err;
     throw new DatasetLoadError('fetch', `${url}: ${String(err)}`);
   }
-  return decodeDataset(bytes);
 }
 
 /** `.bin` files are columnar (columnar.ts), anything else JSON. Query and hash are ignored. */
@@ -64,6 +70,12 @@ export const isColumnarUrl = (url: string): boolean => /\.bin(?:[?#]|$)/.test(ur
 export interface DatasetSource {
   readonly id: string;
   load(): Promise<Dataset>;
+  /**
+   * The source's columnar file (columnar.ts), not yet validated, when it has one: the app then
+   * validates and analyses it in a worker and reads it on the page without copying objects
+   * (analysis-client.ts). A server-backed source can later stream the same bytes.
+   */
+  loadBytes?(): Promise<Uint8Array>;
   /**
    * Starts the download now, before it is known whether this source will be loaded (the app asks
    * the browser's store for the active dataset meanwhile); the next `load()` takes the response.
@@ -78,6 +90,12 @@ export function createUrlSource(
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
 ): DatasetSource {
   let early: Promise<Response> | null = null;
+  /** The early response once (a second load fetches again); a failed early download is retried. */
+  const takeFetch = (): typeof fetch => {
+    const response = early;
+    early = null;
+    return response ? () => response.catch(() => fetchImpl(url)) : fetchImpl;
+  };
   return {
     id,
     prefetch() {
@@ -86,12 +104,11 @@ export function createUrlSource(
       early.catch(() => {});
     },
     load() {
-      const response = early;
-      early = null;
-      const fetchOnce = response ? () => response.catch(() => fetchImpl(url)) : fetchImpl;
+      const fetchOnce = takeFetch();
       return isColumnarUrl(url)
         ? fetchColumnarDataset(url, fetchOnce)
         : fetchDataset(url, fetchOnce);
     },
+    ...(isColumnarUrl(url) ? { loadBytes: () => fetchColumnarBytes(url, takeFetch()) } : {}),
   };
 }

@@ -226,20 +226,28 @@ export async function setActiveDatasetId(id: string): Promise<void> {
 
 /** A dataset saved in this browser, parsed with DatasetSchema on every load. */
 export function createIndexedDbSource(id: string): DatasetSource {
+  const read = async (): Promise<DatasetRecord> => {
+    let record: DatasetRecord | undefined;
+    try {
+      const db = await openLocalStore();
+      record = await db.get('datasets', id);
+    } catch (err) {
+      throw new DatasetLoadError('fetch', `IndexedDB ${id}: ${String(err)}`);
+    }
+    if (!record) {
+      throw new DatasetLoadError('fetch', `IndexedDB: no saved dataset ${id} in this browser`);
+    }
+    return record;
+  };
   return {
     id,
     async load() {
-      let record: DatasetRecord | undefined;
-      try {
-        const db = await openLocalStore();
-        record = await db.get('datasets', id);
-      } catch (err) {
-        throw new DatasetLoadError('fetch', `IndexedDB ${id}: ${String(err)}`);
-      }
-      if (!record) {
-        throw new DatasetLoadError('fetch', `IndexedDB: no saved dataset ${id} in this browser`);
-      }
-      return datasetOf(record);
+      return datasetOf(await read());
+    },
+    async loadBytes() {
+      const record = await read();
+      // An older record still holding objects is written as columns here; the worker validates.
+      return record.bytes ?? encodeDataset(record.dataset as Dataset);
     },
   };
 }

@@ -1,3 +1,7 @@
+import type { QueryClient } from '@tanstack/svelte-query';
+import { analyzeDataset } from '../analysis/analyze';
+import type { Analysis } from '../analysis/types';
+import { analyseColumnar } from './analysis-client';
 import type { DatasetSource } from './dataset-source';
 
 /** svelte-query options for a dataset: loaded once, never refetched, errors shown, not retried. */
@@ -8,4 +12,27 @@ export const datasetQueryOptions = (source: DatasetSource) => ({
   gcTime: Infinity,
   retry: false,
   refetchOnWindowFocus: false,
+});
+
+/**
+ * The analysed dataset (issue 12): a columnar source is validated and analysed in the analysis
+ * worker while the page reads it (analysis-client.ts), any other on the page. Keyed under the
+ * dataset's own key, so invalidating or removing a dataset drops its analysis too; the dataset
+ * query is filled from it, so a view that asks for the dataset does not load it again.
+ */
+export const analysisQueryOptions = (source: DatasetSource, client: QueryClient) => ({
+  queryKey: ['dataset', source.id, 'analysis'] as const,
+  queryFn: async (): Promise<Analysis> => {
+    const analysis = source.loadBytes
+      ? await analyseColumnar(await source.loadBytes())
+      : analyzeDataset(await source.load());
+    client.setQueryData(datasetQueryOptions(source).queryKey, analysis.index.dataset);
+    return analysis;
+  },
+  staleTime: Infinity,
+  gcTime: Infinity,
+  retry: false,
+  refetchOnWindowFocus: false,
+  // Immutable and large: never walked to share structure with an earlier result.
+  structuralSharing: false,
 });

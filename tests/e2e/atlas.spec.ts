@@ -4,6 +4,7 @@ import { analyzeDataset } from '../../src/analysis/analyze';
 import { flowsForLink } from '../../src/analysis/atlas';
 import { buildChainContext, EMPTY_FILTERS, filterEnterprises } from '../../src/analysis/filters';
 import { DatasetSchema } from '../../src/domain/schema';
+import { routeEditedDemo } from './demo-route';
 import { expect, test } from './fixtures';
 
 const demo = DatasetSchema.parse(JSON.parse(readFileSync('data/demo.v1.json', 'utf8')));
@@ -283,13 +284,10 @@ test('switching to English changes the Atlas labels', async ({ page }) => {
 test('an enterprise named with HTML shows as literal text and runs nothing', async ({ page }) => {
   const evil = '<img src=x onerror=alert(1)>';
   const victim = nev.enterprises.find((e) => e.primaryLinkId === 'nev.cell' && !e.isChainLeader)!;
-  await page.route('**/demo.v1-*.json', async (route) => {
-    const response = await route.fetch();
-    const data = await response.json();
-    const e = data.enterprises.find((x: { id: string }) => x.id === victim.id);
+  await routeEditedDemo(page, (data) => {
+    const e = data.enterprises.find((x) => x.id === victim.id)!;
     e.nameZh = evil;
     e.nameEn = evil;
-    await route.fulfill({ response, json: data });
   });
   let dialogs = 0;
   page.on('dialog', async (d) => {

@@ -70,3 +70,23 @@ test('a page opening on the overview starts no map', async ({ page }) => {
   await expect(page.locator('canvas.maplibregl-canvas')).toHaveCount(0);
   await expect(page.locator('[data-early-map]')).toHaveCount(0);
 });
+
+test('the dataset is validated and analysed in the analysis worker, and the page reads the columnar file', async ({
+  page,
+}) => {
+  const scripts: string[] = [];
+  const data: string[] = [];
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname.split('/').pop() ?? '';
+    if (name.startsWith('analysis.worker-')) scripts.push(name);
+    if (name.startsWith('demo.v1-')) data.push(name);
+  });
+  await page.goto('./');
+  await expect(page.getByTestId('chain-table')).toBeVisible();
+  // One worker script and one download of the demo, the columnar file (not the JSON).
+  expect(scripts).toHaveLength(1);
+  expect(scripts[0]).toMatch(/\.js$/);
+  expect(data).toHaveLength(1);
+  expect(data[0]).toMatch(/\.bin$/);
+  expect(page.workers().some((w) => w.url().includes('analysis.worker-'))).toBe(true);
+});

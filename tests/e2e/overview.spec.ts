@@ -3,6 +3,7 @@ import { analyzeDataset } from '../../src/analysis/analyze';
 import { chainOverview } from '../../src/analysis/overview';
 import { DatasetSchema } from '../../src/domain/schema';
 import { columnFormatter, formatShare } from '../../src/i18n/format';
+import { DEMO_FILE, routeEditedDemo } from './demo-route';
 import { expect, test } from './fixtures';
 
 const demo = DatasetSchema.parse(JSON.parse(readFileSync('data/demo.v1.json', 'utf8')));
@@ -94,11 +95,8 @@ test('a link in English opens in English; a malformed parameter is reset with a 
 test('a corrupt dataset shows a bilingual error naming what failed, not a blank page', async ({
   page,
 }) => {
-  await page.route('**/demo.v1-*.json', async (route) => {
-    const response = await route.fetch();
-    const data = await response.json();
-    data.enterprises[3].financingNeed = -50;
-    await route.fulfill({ response, json: data });
+  await routeEditedDemo(page, (data) => {
+    data.enterprises[3]!.financingNeed = -50;
   });
   await page.goto('./');
   const panel = page.getByTestId('error-panel');
@@ -110,9 +108,7 @@ test('a corrupt dataset shows a bilingual error naming what failed, not a blank 
 });
 
 test('a missing dataset file shows the fetch error', async ({ page }) => {
-  await page.route('**/demo.v1-*.json', (route) =>
-    route.fulfill({ status: 404, body: 'not found' }),
-  );
+  await page.route(DEMO_FILE, (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.goto('./');
   await expect(page.getByTestId('error-panel')).toContainText('无法获取数据文件');
   await expect(page.getByTestId('error-panel')).toContainText('HTTP 404');
