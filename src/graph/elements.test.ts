@@ -105,13 +105,13 @@ const ofKind = (elements: ElementDefinition[], kind: string) =>
 
 describe('buildGraphElements', () => {
   it('buildGraphElements() adds a comparison’s change line to a card and keeps it as data', () => {
-    const deltas = new Map([['t.mid', '缺口 −1.8亿元\n判定变化']]);
+    const deltas = new Map([['t.mid', '−1.8亿元\n判定变化']]);
     const els = build({ deltas });
     // name, count, then the change lines, each on its own line
-    expect(byId(els, 't.mid').data.label).toBe('中游\n0家\n缺口 −1.8亿元\n判定变化');
-    expect(byId(els, 't.mid').data.delta).toBe('缺口 −1.8亿元\n判定变化');
+    expect(byId(els, 't.mid').data.label).toBe('中游\n0家\n−1.8亿元\n判定变化');
+    expect(byId(els, 't.mid').data.delta).toBe('−1.8亿元\n判定变化');
     expect(byId(els, 't.up').data.delta).toBe('');
-    expect(byId(build(), 't.mid').data.label).not.toContain('缺口');
+    expect(byId(build(), 't.mid').data.label).toBe('中游 · 0家');
   });
 
   it('buildGraphElements() gives stage headers, cards in chain order, badges, then edges', () => {

@@ -50,7 +50,7 @@ export interface GraphInput {
    */
   fontPx: number;
   /**
-   * A change line per link when two rounds or a scenario are compared (e.g. '缺口 −0.2亿元\n判定变化'),
+   * A change line per link when two rounds or a scenario are compared (e.g. '−0.2亿元\n判定变化'),
    * drawn on its own line(s) under the overlay's figure; absent outside a comparison.
    */
   deltas?: ReadonlyMap<string, string>;

@@ -55,7 +55,10 @@ test('the compare view shows what round 2 changed, with the figure worked out by
   await expect(row).toHaveAttribute('data-verdict-changed', 'true');
   await expect(row).toContainText('满足不足');
   await expect(row).toContainText('部分覆盖');
-  await expect(row.locator('td.num').first()).toHaveText('−1.8亿元');
+  await expect(row.locator('td.num').first()).toHaveText('−1.8');
+  await expect(page.locator('[data-testid="compare-table"] thead th').nth(2)).toHaveText(
+    'Δ缺口（亿元）',
+  );
   // Rows whose verdict changed come first.
   await expect(page.locator('[data-testid="compare-table"] tbody tr').first()).toHaveAttribute(
     'data-verdict-changed',
@@ -67,7 +70,7 @@ test('the compare view shows what round 2 changed, with the figure worked out by
 
   const chem = await card(page, 'tex.chemfiber');
   expect(chem.color).toBe(VERDICT_COLORS.partial);
-  expect(chem.delta).toBe('缺口 −1.8亿元\n判定变化');
+  expect(chem.delta).toBe('−1.8亿元\n判定变化');
 
   // The map: Zhejiang (Shaoxing) holds the largest fall of the chain's gap → dark blue.
   const zhejiang = await page.getByTestId('map').evaluate((el) => {

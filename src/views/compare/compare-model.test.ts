@@ -34,11 +34,11 @@ describe('deltaCardFigures()', () => {
   it('writes the change of gap in one unit for the diagram and says when the verdict changed', () => {
     // largest |Δ| 18,060 万元 → 亿元 with one decimal for every card
     const out = deltaCardFigures([row('a', -18060, true), row('b', 3000), row('c', 0)], 'zh');
-    expect(out.get('a')).toBe('缺口 −1.8亿元\n判定变化');
-    expect(out.get('b')).toBe('缺口 +0.3亿元');
+    expect(out.get('a')).toBe('−1.8亿元\n判定变化');
+    expect(out.get('b')).toBe('+0.3亿元');
     expect(out.has('c')).toBe(false);
     expect(deltaCardFigures([row('a', -500, true)], 'en').get('a')).toBe(
-      'gap −CNY 5.0m\nverdict changed',
+      '−CNY 5.0m\nverdict changed',
     );
   });
 });
@@ -180,6 +180,10 @@ describe('scenarioText()', () => {
     );
     expect(scenarioText(s, index, 'zh', { perspective: 'bank', myBankId: 'b1' })).toBe(
       '股份制商业银行 退出 甲市',
+    );
+    const leave = { kind: 'withdraw_type', bankType: 'joint_stock_bank', chainId: 't' } as const;
+    expect(scenarioText(leave, index, 'en', GOV_DISCLOSURE)).toBe(
+      'Every joint-stock bank leaves Test chain',
     );
   });
 });

@@ -167,7 +167,7 @@ const compareWith = (before: Analysis, after: Analysis, chainId: string, key: st
 /**
  * The change lines of each link's card: the Δ gap in one unit for the whole diagram, and a second
  * line when the verdict changed. Links whose figures did not move get none.
- * @example deltaCardFigures([t.mid (Δgap −1000, verdict changed)], 'zh').get('t.mid') // '缺口 −1,000万元\n判定变化'
+ * @example deltaCardFigures([t.mid (Δgap −1000, verdict changed)], 'zh').get('t.mid') // '−1,000万元\n判定变化'
  */
 export function deltaCardFigures(rows: readonly ComparisonRow[], lang: Lang): Map<string, string> {
   const f = columnFormatter(
@@ -177,7 +177,8 @@ export function deltaCardFigures(rows: readonly ComparisonRow[], lang: Lang): Ma
   const out = new Map<string, string>();
   for (const r of rows) {
     if (r.delta.gap === 0 && !r.verdictChanged) continue;
-    const gap = `${lang === 'zh' ? '缺口' : 'gap'} ${signedAmount(r.delta.gap, f.format)}`;
+    // The amount alone: a card is a few em wide, and the bar's legend says it is the gap's change.
+    const gap = signedAmount(r.delta.gap, f.format);
     out.set(
       r.key,
       r.verdictChanged ? `${gap}\n${lang === 'zh' ? '判定变化' : 'verdict changed'}` : gap,
@@ -268,7 +269,11 @@ export function scenarioText(
       });
     case 'withdraw_type':
       return t('scenario.text.withdraw_type', {
-        type: INSTITUTION_LABELS[scenario.bankType][lang],
+        // 'Every joint-stock bank leaves …': the type is a common noun inside the sentence.
+        type:
+          lang === 'zh'
+            ? INSTITUTION_LABELS[scenario.bankType].zh
+            : INSTITUTION_LABELS[scenario.bankType].en.toLowerCase(),
         chain: named(index.chainById.get(scenario.chainId), scenario.chainId),
       });
     case 'enter':
