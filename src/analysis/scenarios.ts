@@ -3,63 +3,32 @@
  * a modified copy, analysed like any dataset and compared with the baseline (`compareAnalyses`).
  * Nothing is saved into the data: the scenario lives in the URL, the copy in memory.
  */
-import { z } from 'zod';
-import {
-  InstitutionTypeSchema,
-  ProductCodeSchema,
-  WanSchema,
-  type CreditRelation,
-  type Dataset,
-  type Enterprise,
-} from '../domain/schema';
+import type { z } from 'zod';
+import type { CreditRelation, Dataset, Enterprise } from '../domain/schema';
 import { buildBatches } from './batch';
 import { isLiveRelation } from './dataset-index';
 import { roundWan } from './metrics';
 import { reanalyzeDataset } from './reanalyze';
 import { collateralOfProduct } from './rounds';
 import type { Analysis } from './types';
-
-const Id = z.string().min(1).max(200);
-
-/** A chain leader pays its suppliers N days later. */
-export const TermsScenarioSchema = z.object({
-  kind: z.literal('terms'),
-  leaderId: Id,
-  days: z.number().int().min(1).max(365),
-});
-
-/** A bank leaves a city: its live relations with the city's firms lapse. */
-export const WithdrawCityScenarioSchema = z.object({
-  kind: z.literal('withdraw_city'),
-  bankId: Id,
-  cityId: Id,
-});
-
-/** Every bank of a type leaves a chain: their live relations with the chain's firms lapse. */
-export const WithdrawTypeScenarioSchema = z.object({
-  kind: z.literal('withdraw_type'),
-  bankType: InstitutionTypeSchema,
-  chainId: Id,
-});
-
-/** A bank enters a (white-space) link with one product and a budget in 万元. */
-export const EnterScenarioSchema = z.object({
-  kind: z.literal('enter'),
-  bankId: Id,
-  linkId: Id,
-  product: ProductCodeSchema,
-  budget: WanSchema.refine((x) => x > 0, { message: 'budget must be positive' }),
-});
-
-export const ScenarioSchema = z.discriminatedUnion('kind', [
+import type {
+  EnterScenarioSchema,
+  Scenario,
   TermsScenarioSchema,
   WithdrawCityScenarioSchema,
   WithdrawTypeScenarioSchema,
+} from './scenario-schema';
+
+export {
   EnterScenarioSchema,
-]);
-export type Scenario = z.infer<typeof ScenarioSchema>;
-export type ScenarioKind = Scenario['kind'];
-export const SCENARIO_KINDS = ['terms', 'withdraw_city', 'withdraw_type', 'enter'] as const;
+  SCENARIO_KINDS,
+  ScenarioSchema,
+  TermsScenarioSchema,
+  WithdrawCityScenarioSchema,
+  WithdrawTypeScenarioSchema,
+  type Scenario,
+  type ScenarioKind,
+} from './scenario-schema';
 
 /** Ids of the relations a scenario adds: traceable to the scenario and the firm. */
 export const scenarioRelationId = (bankId: string, enterpriseId: string): string =>

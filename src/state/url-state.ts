@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { EMPTY_FILTERS, type Filters } from '../analysis/filters';
 import { VERDICTS } from '../analysis/coverage';
-import { ScenarioSchema, type Scenario } from '../analysis/scenarios';
+import { ScenarioSchema, type Scenario } from '../analysis/scenario-schema';
 import { DISPLAY_ROLES, SIZE_CLASSES, SRDI_TIERS, STAGES } from '../domain/schema';
 import { LANGS, type Lang } from '../i18n/format';
 import { OVERLAYS, type Overlay } from '../overlays/overlays';
