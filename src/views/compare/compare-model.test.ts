@@ -13,6 +13,8 @@ import type { MapGroup, MapInput } from '../../map/features';
 import { DELTA_COLORS } from '../../overlays/delta';
 import {
   buildCompareState,
+  comparisonLabel,
+  deltaLegend,
   deltaCardFigures,
   scenarioText,
   withDeltaChoropleth,
@@ -185,5 +187,37 @@ describe('scenarioText()', () => {
     expect(scenarioText(leave, index, 'en', GOV_DISCLOSURE)).toBe(
       'Every joint-stock bank leaves Test chain',
     );
+  });
+});
+
+describe('comparisonLabel()', () => {
+  it('says what an export shows: the scenario, the rounds, or nothing', () => {
+    const loaded = analyzeDataset(dataset());
+    const opts = { chainId: 't', compare: null, scenario: null, edits: {} };
+    const scenario = buildCompareState(loaded, {
+      ...opts,
+      scenario: { kind: 'withdraw_city', bankId: 'b1', cityId: 'a' },
+    });
+    expect(comparisonLabel(scenario, 'zh', GOV_DISCLOSURE)).toBe(
+      '情景模拟：国有大型商业银行A（示例） 退出 甲市',
+    );
+    const rounds = buildCompareState(loaded, { ...opts, compare: { from: '1', to: '2' } });
+    expect(comparisonLabel(rounds, 'en', GOV_DISCLOSURE)).toBe(
+      'Round comparison: Round 1 → round 2',
+    );
+    expect(comparisonLabel(buildCompareState(loaded, opts), 'zh', GOV_DISCLOSURE)).toBeNull();
+  });
+});
+
+describe('deltaLegend()', () => {
+  it('explains the five map colours of a comparison', () => {
+    expect(deltaLegend('zh').map((e) => e.label)).toEqual([
+      '缺口变化：缺口减少（大）',
+      '缺口变化：缺口减少',
+      '缺口变化：无变化',
+      '缺口变化：缺口增加',
+      '缺口变化：缺口增加（大）',
+    ]);
+    expect(deltaLegend('en')[0]).toEqual({ label: 'Δ gap: Gap smaller (large)', color: '#2166ac' });
   });
 });

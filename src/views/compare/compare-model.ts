@@ -22,7 +22,13 @@ import {
 } from '../../i18n/labels';
 import { translate, type MessageKey } from '../../i18n/messages';
 import type { MapGroup, MapInput } from '../../map/features';
-import { bigDelta, DELTA_COLORS, deltaClass } from '../../overlays/delta';
+import {
+  bigDelta,
+  DELTA_CLASSES,
+  DELTA_COLORS,
+  deltaClass,
+  type DeltaClass,
+} from '../../overlays/delta';
 import { scenarioParam, type RoundPair } from '../../state/url-state';
 
 export type CompareMode = 'none' | 'rounds' | 'scenario';
@@ -290,4 +296,47 @@ export function scenarioText(
 export function productName(index: DatasetIndex, code: ProductCode, lang: Lang): string {
   const p = index.dataset.products.find((x) => x.code === code);
   return p ? (lang === 'zh' ? p.nameZh : p.nameEn) : code;
+}
+
+/**
+ * What an export made while comparing must say first, in the UI language: the scenario (情景模拟 /
+ * Scenario) or the rounds compared; null when nothing is compared.
+ * @example comparisonLabel(scenarioState, 'zh', GOV_DISCLOSURE) // '情景模拟：股份制商业银行（全部）退出新能源汽车及动力电池'
+ * @example comparisonLabel(roundsState, 'en', GOV_DISCLOSURE) // 'Round comparison: Round 1 → round 2'
+ */
+export function comparisonLabel(
+  cmp: CompareState,
+  lang: Lang,
+  disclosure: Disclosure,
+): string | null {
+  const sep = lang === 'zh' ? '：' : ': ';
+  if (cmp.mode === 'scenario' && cmp.scenario) {
+    const text = scenarioText(cmp.scenario, cmp.shown.index, lang, disclosure);
+    return `${translate(lang, 'scenario.label', {})}${sep}${text}`;
+  }
+  if (cmp.mode === 'rounds' && cmp.pair) {
+    const pair = translate(lang, 'rounds.pair', { from: cmp.pair.from, to: cmp.pair.to });
+    return `${translate(lang, 'rounds.title', {})}${sep}${pair}`;
+  }
+  return null;
+}
+
+/**
+ * The map's Δ gap colours as legend entries for an exported image.
+ * @example deltaLegend('en')[0] // { label: 'Δ gap: Gap smaller (large)', color: '#2166ac' }
+ */
+export function deltaLegend(lang: Lang): { label: string; color: string }[] {
+  const words: Record<DeltaClass, MessageKey> = {
+    down_big: 'compare.legend.down',
+    down: 'compare.legend.down',
+    same: 'compare.legend.same',
+    up: 'compare.legend.up',
+    up_big: 'compare.legend.up',
+  };
+  const prefix = lang === 'zh' ? '缺口变化：' : 'Δ gap: ';
+  const big = lang === 'zh' ? '（大）' : ' (large)';
+  return DELTA_CLASSES.map((cls) => ({
+    label: `${prefix}${translate(lang, words[cls], {})}${cls.endsWith('_big') ? big : ''}`,
+    color: DELTA_COLORS[cls],
+  }));
 }
