@@ -185,8 +185,27 @@ export function buildEnterpriseAnalysis(
   params: Params,
 ): EnterpriseAnalysis {
   let products: EnterpriseAnalysis['recommendedProducts'] | undefined;
+  // Every field written out, not spread: one object shape with fast properties. A spread plus a
+  // getter made V8 keep these objects in dictionary mode, and every reader (coverage, filters,
+  // the overview) 4× slower at 100k.
   return {
-    ...m,
+    enterpriseId: m.enterpriseId,
+    need: m.need,
+    approved: m.approved,
+    outstanding: m.outstanding,
+    gap: m.gap,
+    gapRatio: m.gapRatio,
+    needCoverage: m.needCoverage,
+    lenderIds: m.lenderIds,
+    bankCount: m.bankCount,
+    covered: m.covered,
+    utilisation: m.utilisation,
+    firstLoanCandidate: m.firstLoanCandidate,
+    renewalDue: m.renewalDue,
+    overCovered: m.overCovered,
+    receivableStress: m.receivableStress,
+    computedSize: m.computedSize,
+    isSme: m.isSme,
     role: role.role,
     roleReasons: role.reasons,
     secondaryRoles: role.secondaryRoles,

@@ -116,7 +116,22 @@ export function verdictOf(
  * outside the action's target. Each enterprise counts once even if listed twice.
  */
 export function groupCoverage(analysis: Analysis, members: Iterable<Enterprise>): GroupCoverage {
-  const { index } = analysis;
+  const acc = createCoverageAccumulator(analysis);
+  for (const e of members) acc.add(e);
+  return acc.finish();
+}
+
+/**
+ * groupCoverage one enterprise at a time: `add` the members in order (an enterprise added twice
+ * counts once), then `finish`. Lets one pass over the enterprises fill many groups at once
+ * (overview.ts) with exactly the figures groupCoverage gives.
+ */
+export function createCoverageAccumulator(analysis: Analysis): {
+  add(e: Enterprise): void;
+  /** `add` with the enterprise's facts already read (coverageFactsOf): one read for many groups. */
+  addFacts(id: string, facts: CoverageFacts | null): void;
+  finish(): GroupCoverage;
+} {
   const seen = new Set<string>();
   let enterprises = 0;
   let smes = 0;
@@ -125,40 +140,64 @@ export function groupCoverage(analysis: Analysis, members: Iterable<Enterprise>)
   let needMet = 0;
   let gap = 0;
   const lines = new Map<string, number>();
-  for (const e of members) {
-    if (seen.has(e.id)) continue;
-    seen.add(e.id);
+  const addFacts = (id: string, f: CoverageFacts | null) => {
+    if (seen.has(id)) return;
+    seen.add(id);
     enterprises++;
-    const a = analysis.byEnterprise.get(e.id);
-    if (!a?.isSme) continue;
+    if (!f) return;
     smes++;
-    if (a.covered) coveredSmes++;
-    need += a.need;
-    needMet += Math.min(a.approved, a.need);
-    gap += a.gap;
-    for (const r of index.relationsByEnterprise.get(e.id) ?? []) {
-      if (!isLiveRelation(r) || !isLenderRelation(index, r)) continue;
-      lines.set(r.bankId, (lines.get(r.bankId) ?? 0) + r.creditLine);
-    }
-  }
-  const totalLines = [...lines.values()].reduce((s, x) => s + x, 0);
-  const shares = totalLines > 0 ? [...lines.values()].map((x) => x / totalLines) : [];
-  const base = {
-    enterprises,
-    smes,
-    coveredSmes,
-    zeroCreditSmes: smes - coveredSmes,
-    enterpriseCoverage: smes > 0 ? coveredSmes / smes : null,
-    need: roundWan(need),
-    needMet: roundWan(needMet),
-    needCoverage: need > 0 ? needMet / need : null,
-    gap: roundWan(gap),
-    lenderIds: [...lines.keys()].sort(),
-    lenderCount: lines.size,
-    topLenderShare: shares.length > 0 ? Math.max(...shares) : null,
-    hhi: shares.length > 0 ? shares.reduce((s, x) => s + x * x, 0) : null,
+    if (f.covered) coveredSmes++;
+    need += f.need;
+    needMet += Math.min(f.approved, f.need);
+    gap += f.gap;
+    for (const [bankId, line] of f.lines) lines.set(bankId, (lines.get(bankId) ?? 0) + line);
   };
-  return { ...base, ...verdictOf(base, analysis.params) };
+  return {
+    add: (e) => addFacts(e.id, coverageFactsOf(analysis, e)),
+    addFacts,
+    finish() {
+      const totalLines = [...lines.values()].reduce((s, x) => s + x, 0);
+      const shares = totalLines > 0 ? [...lines.values()].map((x) => x / totalLines) : [];
+      const base = {
+        enterprises,
+        smes,
+        coveredSmes,
+        zeroCreditSmes: smes - coveredSmes,
+        enterpriseCoverage: smes > 0 ? coveredSmes / smes : null,
+        need: roundWan(need),
+        needMet: roundWan(needMet),
+        needCoverage: need > 0 ? needMet / need : null,
+        gap: roundWan(gap),
+        lenderIds: [...lines.keys()].sort(),
+        lenderCount: lines.size,
+        topLenderShare: shares.length > 0 ? Math.max(...shares) : null,
+        hhi: shares.length > 0 ? shares.reduce((s, x) => s + x * x, 0) : null,
+      };
+      return { ...base, ...verdictOf(base, analysis.params) };
+    },
+  };
+}
+
+/** What an SME adds to a group's coverage; null for a firm that is not an SME (or not analysed). */
+export interface CoverageFacts {
+  covered: boolean;
+  need: number;
+  approved: number;
+  gap: number;
+  /** Its live lines from lenders, in relation order: [bankId, creditLine]. */
+  lines: [string, number][];
+}
+
+export function coverageFactsOf(analysis: Analysis, e: Enterprise): CoverageFacts | null {
+  const { index } = analysis;
+  const a = analysis.byEnterprise.get(e.id);
+  if (!a?.isSme) return null;
+  const lines: [string, number][] = [];
+  for (const r of index.relationsByEnterprise.get(e.id) ?? []) {
+    if (!isLiveRelation(r) || !isLenderRelation(index, r)) continue;
+    lines.push([r.bankId, r.creditLine]);
+  }
+  return { covered: a.covered, need: a.need, approved: a.approved, gap: a.gap, lines };
 }
 
 export type GroupBy = 'link' | 'chain' | 'city' | 'province' | 'linkCity';

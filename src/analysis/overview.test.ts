@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from '../domain/schema';
+import { DatasetSchema, type Dataset } from '../domain/schema';
 import { analyzeDataset } from './analyze';
+import { groupCoverage, rankUncoveredLinks } from './coverage';
 import { chainOverview, overviewTotals } from './overview';
 import {
   createBank,
@@ -66,5 +68,47 @@ describe('overviewTotals()', () => {
   it('totals the dataset once, whatever the chains', () => {
     const totals = overviewTotals(analyzeDataset(fixture()));
     expect(totals).toMatchObject({ enterprises: 4, need: 1500, gap: 1100, uncoveredLinks: 1 });
+  });
+});
+
+describe('chainOverview() in one pass', () => {
+  /** What each row means, group by group: the chain's members and their links (rankUncoveredLinks). */
+  const perChain = (analysis: ReturnType<typeof analyzeDataset>) =>
+    analysis.index.dataset.chains.map((chain) => {
+      const members = analysis.index.enterprisesByChain.get(chain.id) ?? [];
+      const coverage = groupCoverage(analysis, members);
+      return {
+        chainId: chain.id,
+        links: chain.linkIds.length,
+        enterprises: members.length,
+        need: coverage.need,
+        gap: coverage.gap,
+        gapShare: coverage.need > 0 ? coverage.gap / coverage.need : null,
+        smeCoverage: coverage.enterpriseCoverage,
+        uncoveredLinks: rankUncoveredLinks(analysis, members, 'link').length,
+      };
+    });
+
+  it('chainOverview() gives, chain by chain, the figures of the chain’s own groups (demo)', () => {
+    const demo = DatasetSchema.parse(JSON.parse(readFileSync('data/demo.v1.json', 'utf8')));
+    const analysis = analyzeDataset(demo);
+    expect(chainOverview(analysis)).toStrictEqual(perChain(analysis));
+    expect(overviewTotals(analysis)).toMatchObject({
+      enterprises: demo.enterprises.length,
+      need: groupCoverage(analysis, demo.enterprises).need,
+    });
+  });
+
+  it('chainOverview() counts a firm listed on two chains in both, and twice-listed links once', () => {
+    const demo = DatasetSchema.parse(JSON.parse(readFileSync('data/demo.v1.json', 'utf8')));
+    // The first firm also on the IC chain, with one of its links listed twice.
+    const [first, ...rest] = demo.enterprises;
+    const shared = {
+      ...first!,
+      chainIds: [...first!.chainIds, 'ic'],
+      linkIds: [...first!.linkIds, first!.linkIds[0]!],
+    };
+    const analysis = analyzeDataset({ ...demo, enterprises: [shared, ...rest] });
+    expect(chainOverview(analysis)).toStrictEqual(perChain(analysis));
   });
 });
