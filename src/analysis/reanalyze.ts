@@ -11,10 +11,10 @@
  */
 import type { CreditRelation, Dataset, Enterprise, SupplyEdge } from '../domain/schema';
 import { analyzeDataset } from './analyze';
+import { buildEnterpriseAnalysis } from './analysis-columns';
 import { buildDatasetIndex, type DatasetIndex } from './dataset-index';
 import { memoPer } from './memo';
 import { computeEnterpriseMetrics, type EnterpriseMetrics } from './metrics';
-import { recommendProducts } from './products';
 import { assignRole, countSmesByLinkCity } from './roles';
 import type { Analysis, EnterpriseAnalysis } from './types';
 
@@ -160,13 +160,7 @@ export function reanalyzeDataset(base: Analysis, dataset: Dataset): Analysis {
       const m = metrics.get(id);
       if (!e || !m) continue;
       const role = assignRole({ index, metrics, smesByLinkCity, params }, e);
-      byEnterprise.set(id, {
-        ...m,
-        role: role.role,
-        roleReasons: role.reasons,
-        secondaryRoles: role.secondaryRoles,
-        recommendedProducts: recommendProducts(index, e, m, params),
-      });
+      byEnterprise.set(id, buildEnterpriseAnalysis(index, e, m, role, params));
     }
   }
   return { index, params, byEnterprise };
