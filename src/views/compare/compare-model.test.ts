@@ -157,6 +157,28 @@ describe('buildCompareState()', () => {
     expect(state.shown.byEnterprise.get('e1')?.gap).toBe(900);
   });
 
+  it('keeps the latest three scenarios of a baseline', () => {
+    const loaded = analyzeDataset(dataset());
+    const run = (budget: number) =>
+      buildCompareState(loaded, {
+        ...opts,
+        scenario: {
+          kind: 'enter',
+          bankId: 'b2',
+          linkId: 't.mid',
+          product: 'WC_LOAN',
+          budget,
+        },
+      }).shown;
+    const first = run(100);
+    expect(run(100)).toBe(first);
+    run(200);
+    run(300);
+    run(400);
+    // 100 was the oldest of four: run again, it is a new analysis
+    expect(run(100)).not.toBe(first);
+  });
+
   it('shows the data as loaded and says why when a round or an id is unknown', () => {
     const loaded = analyzeDataset(dataset());
     const badRound = buildCompareState(loaded, { ...opts, compare: { from: '1', to: '7' } });
