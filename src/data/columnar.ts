@@ -542,17 +542,45 @@ function decodeColumnTable(
     columns.push(values);
   });
   issues.sort((a, b) => a.row - b.row || a.field - b.field);
+  return { rows: buildRows(n, keys, columns), issues: issues.map((i) => i.issue) };
+}
+
+/**
+ * The row objects of a table: each row gets the fields it has a value for, in the schema's order.
+ *
+ * Built so that V8 keeps them in fast mode: adding 30 fields one by one with computed keys (an
+ * enterprise) turns an object into a dictionary, and every reader of it (index, analysis, views)
+ * several times slower. Rows with the same set of fields are copied (spread) from the first such
+ * row, created from JSON text, then only their values are set: no field is added to them.
+ */
+function buildRows(n: number, keys: readonly string[], columns: readonly Values[]): Row[] {
   const rows = new Array<Row>(n);
   const m = keys.length;
+  const templates = new Map<number | string, Row>();
+  const present = new Array<boolean>(m);
   for (let row = 0; row < n; row++) {
-    const o: Row = {};
+    // Which fields the row has: a bit mask (a string past 30 fields).
+    let mask = 0;
+    let long = '';
     for (let j = 0; j < m; j++) {
-      const v = (columns[j] as Values)[row];
-      if (v !== undefined) o[keys[j] as string] = v;
+      const has = (columns[j] as Values)[row] !== undefined;
+      present[j] = has;
+      if (j < 30) mask = has ? mask | (1 << j) : mask;
+      else long += has ? '1' : '0';
     }
+    const signature = m > 30 ? `${mask}|${long}` : mask;
+    const template = templates.get(signature);
+    let o: Row;
+    if (template) o = { ...template };
+    else {
+      const fields = keys.filter((_, j) => present[j]).map((k) => `${JSON.stringify(k)}:null`);
+      o = JSON.parse(`{${fields.join(',')}}`) as Row;
+    }
+    for (let j = 0; j < m; j++) if (present[j]) o[keys[j] as string] = (columns[j] as Values)[row];
+    if (!template) templates.set(signature, o);
     rows[row] = o;
   }
-  return { rows, issues: issues.map((i) => i.issue) };
+  return rows;
 }
 
 /**
