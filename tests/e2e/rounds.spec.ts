@@ -1,4 +1,6 @@
-import type { Page } from '@playwright/test';
+import type { Download, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { DELTA_COLORS } from '../../src/overlays/delta';
 import { VERDICT_COLORS } from '../../src/overlays/overlays';
 import { expect, test } from './fixtures';
@@ -9,6 +11,20 @@ test.use({ viewport: { width: 1680, height: 1050 } });
 async function waitDrawn(page: Page) {
   await expect(page.getByTestId('chain-graph')).toHaveAttribute('data-ready', 'true');
   await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+}
+
+/** The rows of a CSV the page downloads when `testid` is clicked (BOM and footer off). */
+async function downloadedCsv(page: Page, testid: string) {
+  const [d]: [Download, unknown] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId(testid).click(),
+  ]);
+  const path = await d.path();
+  const text = readFileSync(path)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+  const rows = Papa.parse<string[]>(text, { newline: '\r\n' }).data;
+  return { name: d.suggestedFilename(), text, rows };
 }
 
 /** A link card's data as cytoscape holds it: its verdict colour and its change line. */
@@ -79,6 +95,15 @@ test('the compare view shows what round 2 changed, with the figure worked out by
   });
   expect(zhejiang).toBe(DELTA_COLORS.down_big);
 
+  // The export carries the same figure in 万元, and says what was compared.
+  const csv = await downloadedCsv(page, 'compare-export-csv');
+  expect(csv.name).toBe('轮次对比_tex_2025-06-30.csv');
+  const [header = [], ...rows] = csv.rows;
+  const chemRow = rows.find((r) => r[0] === '化学纤维（涤纶/锦纶/氨纶）');
+  expect(chemRow?.[header.indexOf('缺口变化（万元） / Δ gap (10k CNY)')]).toBe('-18060');
+  expect(chemRow?.[header.indexOf('判定（后） / Verdict after')]).toBe('部分覆盖');
+  expect(csv.text).toContain('轮次对比：第1轮 → 第2轮');
+
   // The presentation gets a last scene: what this round achieved, with the same link.
   await page.getByTestId('rounds-present').click();
   await expect(page.getByTestId('scene-counter')).toHaveText('7 / 7');
@@ -121,6 +146,12 @@ test('a scenario changes a named link’s verdict on the graph and the map, and 
   expect(anode.color).toBe(VERDICT_COLORS.uncovered);
   expect(anode.delta).toContain('判定变化');
   expect(await firmColours(page, 'nev.anode')).toEqual([VERDICT_COLORS.uncovered]);
+
+  // Its export says it is a scenario, in the first header and the footer.
+  const csv = await downloadedCsv(page, 'compare-export-csv');
+  expect(csv.name).toBe('情景模拟_nev_2025-06-30.csv');
+  expect(csv.rows[0]?.[0]).toBe('情景模拟 Scenario · 名称 / Name');
+  expect(csv.text).toContain('情景模拟：股份制商业银行（全部）退出新能源汽车及动力电池');
 
   // The scenario is in the URL: a reload shows it again.
   await page.reload();
