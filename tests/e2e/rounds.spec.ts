@@ -165,3 +165,31 @@ test('a scenario changes a named link’s verdict on the graph and the map, and 
   expect((await card(page, 'nev.anode')).color).toBe(VERDICT_COLORS.partial);
   expect(await firmColours(page, 'nev.anode')).toEqual([VERDICT_COLORS.partial]);
 });
+
+test('in bank perspective the comparison names no other bank and lists only its own lines', async ({
+  page,
+}) => {
+  const demo = JSON.parse(readFileSync('data/demo.v1.json', 'utf8')) as {
+    banks: { id: string; nameZh: string }[];
+  };
+  const mine = 'b-ccb-shaoxing';
+  await page.goto(`./?view=atlas&chain=tex&cmp=1..2&bank=${mine}`);
+  await waitDrawn(page);
+  const panel = page.getByTestId('compare-panel');
+  await panel.locator('[data-tab="banks"]').click();
+  // Several banks served the Shaoxing batches; only this one has a row, the others are counted.
+  await expect(panel.locator('[data-testid="compare-table"] tbody tr')).toHaveCount(1);
+  await expect(panel.locator(`tr[data-key="${mine}"]`)).toHaveCount(1);
+  await expect(page.getByTestId('compare-banks-hidden')).toBeVisible();
+  // Chemical fibres: 5 changed lines, 2 of them this bank's (e-013 and e-028), 3 only counted.
+  await panel.locator('[data-tab="links"]').click();
+  const chem = panel.locator('tr[data-key="tex.chemfiber"]');
+  await chem.locator('details summary').click();
+  await expect(chem.locator('details summary')).toContainText('5');
+  await expect(chem.locator('details li')).toHaveCount(3);
+  await expect(chem.locator('details li').last()).toContainText('其他机构的授信 3 笔');
+  const text = await panel.innerText();
+  for (const b of demo.banks) {
+    if (b.id !== mine) expect(text, b.id).not.toContain(b.nameZh);
+  }
+});

@@ -27,6 +27,8 @@ export const ROUNDS_ZH = {
   'compare.col.changes': '变化的授信',
   'compare.changed.only': '只显示有变化的行',
   'compare.trace': '变化来自这些授信关系',
+  'compare.trace.others': '其他机构的授信 {n} 笔（当前视角不列出）',
+  'compare.banks.hidden': '另有 {n} 家机构的授信有变化，当前视角不单列。',
   'compare.trace.none': '无授信关系变化（需求变化的企业：{n} 家）',
   'compare.export': '导出对比',
   'compare.rows.none': '没有变化。',
@@ -112,6 +114,9 @@ export const ROUNDS_EN: Record<keyof typeof ROUNDS_ZH, string> = {
   'compare.col.changes': 'Changed lines',
   'compare.changed.only': 'Only rows that changed',
   'compare.trace': 'The credit relations behind this change',
+  'compare.trace.others': '{n} lines of other institutions (not listed in this perspective)',
+  'compare.banks.hidden':
+    '{n} more institutions’ lines changed; this perspective does not list them.',
   'compare.trace.none': 'No credit relation changed (firms whose need changed: {n})',
   'compare.export': 'Export comparison',
   'compare.rows.none': 'Nothing changed.',
