@@ -33,6 +33,11 @@ export const DatasetInfoSchema = z.object({
   creditRelations: z.number().int().nonnegative(),
   supplyEdges: z.number().int().nonnegative(),
   files: z.array(z.string()),
+  /**
+   * The dataset this one is a later round (snapshot) of (issue 14): compared with it in the Atlas
+   * as round 2, 3 … Absent for a dataset of its own (and on every record saved before rounds).
+   */
+  roundOf: z.string().min(1).optional(),
 });
 /** One saved dataset as the list shows it. */
 export type DatasetInfo = z.infer<typeof DatasetInfoSchema>;
@@ -56,6 +61,7 @@ export function buildDatasetInfo(
   name: string,
   createdAt: string,
   files: readonly string[],
+  roundOf?: string,
 ): DatasetInfo {
   return {
     id: dataset.meta.datasetId,
@@ -66,6 +72,7 @@ export function buildDatasetInfo(
     creditRelations: dataset.creditRelations.length,
     supplyEdges: dataset.supplyEdges.length,
     files: [...files],
+    ...(roundOf !== undefined ? { roundOf } : {}),
   };
 }
 
@@ -97,12 +104,67 @@ export async function listDatasets(): Promise<DatasetInfo[]> {
   }
 }
 
+/** A round link that cannot be made; the message says why in both languages. */
+export class RoundLinkError extends Error {
+  constructor(
+    readonly messageZh: string,
+    readonly messageEn: string,
+  ) {
+    super(messageEn);
+    this.name = 'RoundLinkError';
+  }
+}
+
 /**
- * Saves an imported dataset under `name` (after the user's “save locally”). The dataset is parsed
- * with DatasetSchema first; dataset and list entry are written in one transaction, so a full disk
- * leaves nothing half-saved (StorageError 'quota').
+ * Why `id` cannot be saved as a later round of `baseId`, or null when it can. Rounds are one level
+ * deep: the base is the demo or a saved dataset of its own (not itself a round), never the dataset
+ * itself, and a dataset that has rounds of its own cannot become a round.
+ * @example roundLinkProblem('b', 'a', [{ id: 'a', roundOf: 'x' }, { id: 'b' }]) // RoundLinkError: a is itself a round
  */
-export async function saveImportedDataset(dataset: unknown, name: string): Promise<DatasetInfo> {
+export function roundLinkProblem(
+  id: string,
+  baseId: string,
+  infos: readonly Pick<DatasetInfo, 'id' | 'name' | 'roundOf'>[],
+): RoundLinkError | null {
+  if (id === baseId) {
+    return new RoundLinkError(
+      '数据集不能是自己的后续轮次',
+      'a dataset cannot be a round of itself',
+    );
+  }
+  const base = infos.find((i) => i.id === baseId);
+  if (baseId !== DEMO_DATASET_ID && !base) {
+    return new RoundLinkError(
+      `没有编号为“${baseId}”的已保存数据集`,
+      `there is no saved dataset "${baseId}"`,
+    );
+  }
+  if (base?.roundOf !== undefined) {
+    return new RoundLinkError(
+      `“${base.name}”本身是另一数据集的轮次，请选其基础数据集`,
+      `"${base.name}" is itself a round of another dataset: choose the dataset it belongs to`,
+    );
+  }
+  if (infos.some((i) => i.roundOf === id)) {
+    return new RoundLinkError(
+      '此数据集已有自己的后续轮次，不能再作为别的数据集的轮次',
+      'this dataset has rounds of its own, so it cannot become a round of another',
+    );
+  }
+  return null;
+}
+
+/**
+ * Saves an imported dataset under `name` (after the user's “save locally”), as a dataset of its own
+ * or, with `roundOf`, as the next round of a saved dataset or the demo (issue 14). The dataset is
+ * parsed with DatasetSchema first; dataset and list entry are written in one transaction, so a full
+ * disk leaves nothing half-saved (StorageError 'quota').
+ */
+export async function saveImportedDataset(
+  dataset: unknown,
+  name: string,
+  opts: { roundOf?: string } = {},
+): Promise<DatasetInfo> {
   const parsed = parseDataset(dataset);
   const id = parsed.meta.datasetId;
   if (id === DEMO_DATASET_ID) throw new Error(`reserved dataset id: ${id}`);
@@ -110,8 +172,12 @@ export async function saveImportedDataset(dataset: unknown, name: string): Promi
   parsed.meta.titleZh = clean;
   parsed.meta.titleEn = clean;
   const createdAt = new Date().toISOString();
-  const info = buildDatasetInfo(parsed, clean, createdAt, filesOf(parsed));
+  const info = buildDatasetInfo(parsed, clean, createdAt, filesOf(parsed), opts.roundOf);
   const record: DatasetRecord = { id, name: clean, createdAt, bytes: encodeDataset(parsed) };
+  if (opts.roundOf !== undefined) {
+    const problem = roundLinkProblem(id, opts.roundOf, await listDatasets());
+    if (problem) throw problem;
+  }
   try {
     const db = await openLocalStore();
     const tx = db.transaction(['datasets', 'datasetInfo'], 'readwrite');
@@ -147,6 +213,53 @@ export async function renameDataset(id: string, name: string): Promise<void> {
   }
 }
 
+/** A list entry as a dataset of its own: without `roundOf`. */
+function ownDataset(info: DatasetInfoRecord): DatasetInfoRecord {
+  const own = { ...info };
+  delete own.roundOf;
+  return own;
+}
+
+/**
+ * Makes a saved dataset a later round of another (the demo or a saved dataset), or a dataset of its
+ * own again (`baseId` null): the pairing of two datasets as before → after (issue 14). Refused with
+ * a RoundLinkError when the link would not be one level deep (roundLinkProblem).
+ */
+export async function setRoundOf(id: string, baseId: string | null): Promise<void> {
+  if (baseId !== null) {
+    const problem = roundLinkProblem(id, baseId, await listDatasets());
+    if (problem) throw problem;
+  }
+  try {
+    const db = await openLocalStore();
+    const tx = db.transaction('datasetInfo', 'readwrite');
+    const info = await tx.store.get(id);
+    if (!info) throw new Error(`no saved dataset ${id}`);
+    await Promise.all([
+      tx.store.put(baseId === null ? ownDataset(info) : { ...info, roundOf: baseId }),
+      tx.done,
+    ]);
+  } catch (err) {
+    throw toStorageError(err);
+  }
+}
+
+/**
+ * The saved rounds of a dataset, oldest first (by data date, then by when they were saved): they
+ * follow its own rounds in the Atlas's comparison (round 2, 3 …).
+ * @example savedRoundsOf(list, 'demo-v1').map((d) => d.id) // ['import-20250901-…', 'import-20251201-…']
+ */
+export function savedRoundsOf(infos: readonly DatasetInfo[], baseId: string): DatasetInfo[] {
+  return infos
+    .filter((i) => i.roundOf === baseId)
+    .sort(
+      (a, b) =>
+        a.asOf.localeCompare(b.asOf) ||
+        a.createdAt.localeCompare(b.createdAt) ||
+        a.id.localeCompare(b.id),
+    );
+}
+
 /**
  * A stored record under a new name, the dataset's titles included. A record that no longer decodes
  * keeps its bytes: it is renamed in the list and still reports its problem when loaded.
@@ -179,17 +292,24 @@ function datasetOf(record: DatasetRecord): Dataset {
   return record.bytes ? decodeDataset(record.bytes) : parseDataset(record.dataset);
 }
 
-/** Deletes a saved dataset; when it was active, the demo becomes active. */
+/**
+ * Deletes a saved dataset; when it was active, the demo becomes active; its saved rounds become
+ * datasets of their own.
+ */
 export async function deleteDataset(id: string): Promise<void> {
   if (id === DEMO_DATASET_ID) throw new Error('the demo dataset cannot be deleted');
   try {
     const db = await openLocalStore();
     const tx = db.transaction(['datasets', 'datasetInfo', 'settings'], 'readwrite');
     const settings = tx.objectStore('settings');
-    const active = await settings.get(ACTIVE_KEY);
+    const infos = tx.objectStore('datasetInfo');
+    const [active, all] = await Promise.all([settings.get(ACTIVE_KEY), infos.getAll()]);
+    // Its rounds stay, as datasets of their own.
+    const orphans = all.filter((i) => i.roundOf === id).map((i) => infos.put(ownDataset(i)));
     await Promise.all([
       tx.objectStore('datasets').delete(id),
-      tx.objectStore('datasetInfo').delete(id),
+      infos.delete(id),
+      ...orphans,
       active?.value === id ? settings.delete(ACTIVE_KEY) : Promise.resolve(),
       tx.done,
     ]);
@@ -287,6 +407,7 @@ const BackupDatasetSchema = z.object({
   name: z.string().min(1),
   createdAt: z.string().min(1),
   files: z.array(z.string()).default([]),
+  roundOf: z.string().min(1).optional(),
   dataset: DatasetSchema,
 });
 
@@ -399,7 +520,7 @@ export async function backupLocalData(): Promise<Blob> {
       db.getAll('drafts'),
       loadActiveDatasetId(),
     ]);
-    const filesById = new Map(infos.map((i) => [i.id, i.files] as const));
+    const infoById = new Map(infos.map((i) => [i.id, i] as const));
     const backup = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
@@ -414,7 +535,18 @@ export async function backupLocalData(): Promise<Blob> {
           return [];
         }
         const { id, name, createdAt } = r;
-        return [{ id, name, createdAt, files: filesById.get(r.id) ?? [], dataset }];
+        const info = infoById.get(r.id);
+        const roundOf = info?.roundOf;
+        return [
+          {
+            id,
+            name,
+            createdAt,
+            files: info?.files ?? [],
+            ...(roundOf !== undefined ? { roundOf } : {}),
+            dataset,
+          },
+        ];
       }),
       drafts,
     };
@@ -450,7 +582,7 @@ export async function restoreLocalData(file: Blob): Promise<RestoreSummary> {
         }),
         tx
           .objectStore('datasetInfo')
-          .put(buildDatasetInfo(d.dataset, d.name, d.createdAt, d.files)),
+          .put(buildDatasetInfo(d.dataset, d.name, d.createdAt, d.files, d.roundOf)),
       );
     }
     for (const draft of backup.drafts) {

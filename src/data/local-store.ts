@@ -59,6 +59,8 @@ export interface DatasetInfoRecord {
   supplyEdges: number;
   /** Names of the imported files. */
   files: string[];
+  /** The dataset this one is a later round of (issue 14); absent for a dataset of its own. */
+  roundOf?: string;
 }
 
 interface ChainAtlasDb extends DBSchema {

@@ -1,5 +1,7 @@
 import type { Download, Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { DELTA_COLORS } from '../../src/overlays/delta';
 import { VERDICT_COLORS } from '../../src/overlays/overlays';
@@ -192,4 +194,71 @@ test('in bank perspective the comparison names no other bank and lists only its 
   for (const b of demo.banks) {
     if (b.id !== mine) expect(text, b.id).not.toContain(b.nameZh);
   }
+});
+
+test('an import saved as a new round of a saved dataset is compared with it, figure by hand', async ({
+  page,
+}) => {
+  // The fixtures' credit lines are live on 2025-06-30 (tests/fixtures/import/README.md).
+  await page.clock.setFixedTime(new Date('2025-06-30T10:00:00+08:00'));
+  const dir = 'tests/fixtures/import';
+  // Round 2 three months on: one more line, 宜宾川锂 (need 1,500万元, no credit before) gets
+  // 1,000万元 from 国有大型商业银行A.
+  const round2 = join(tmpdir(), 'credit_relations.round2.csv');
+  writeFileSync(
+    round2,
+    readFileSync(join(dir, 'credit_relations.clean.csv'), 'utf8').trimEnd() +
+      '\r\n91511502MA62QW1EXU,国有大型商业银行A（示例）,国有大型商业银行,流动资金贷款,1000,0,3.2,信用,,2025-06-20,2026-06-20,是\r\n',
+  );
+  const importAs = async (files: string[], name: string, roundOf: string | null) => {
+    await page.goto('./?view=data');
+    await page.getByTestId('import-file-input').setInputFiles(files);
+    await expect(page.getByTestId('import-files').locator('tbody tr')).toHaveCount(files.length);
+    await page.getByTestId('import-picker').getByTestId('dataset-name').fill(name);
+    await page.getByTestId('import-start').click();
+    await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 30_000 });
+    if (roundOf) await page.getByTestId('save-as').selectOption({ label: `“${roundOf}”的新一轮` });
+    await page.getByTestId('save-locally').click();
+    await expect(page.getByTestId('import-saved')).toContainText(name);
+  };
+  const clean = (f: string) => join(dir, `${f}.clean.csv`);
+  await importAs(
+    [clean('enterprises'), clean('credit_relations'), clean('supply_edges')],
+    '会前',
+    null,
+  );
+  await importAs([clean('enterprises'), round2, clean('supply_edges')], '会后', '会前');
+  await expect(page.getByTestId('import-saved')).toContainText('作为“会前”的新一轮');
+  // The dataset the round belongs to is the active one; the list says what the new one is.
+  await expect(page.getByTestId('active-dataset')).toContainText('会前');
+  const list = page.getByTestId('dataset-list');
+  await expect(
+    list.locator('li').filter({ hasText: '会后' }).getByTestId('dataset-kind'),
+  ).toHaveText('“会前”的后续轮次');
+
+  // The fixtures have no docking batches: the saved round is round 2.
+  await page.getByTestId('report-compare-rounds').click();
+  await expect(page).toHaveURL(/view=atlas.*cmp=1\.\.2|cmp=1\.\.2.*view=atlas/);
+  await page.goto('./?view=atlas&chain=nev&cmp=1..2');
+  await waitDrawn(page);
+  await expect(page.getByTestId('rounds-label')).toBeVisible();
+  // Δ gap of the lithium link: max(0, 1,500 − 1,000) − 1,500 = −1,000万元; nothing else moved.
+  const csv = await downloadedCsv(page, 'compare-export-csv');
+  const [header = [], ...rows] = csv.rows;
+  const gapAt = header.indexOf('缺口变化（万元） / Δ gap (10k CNY)');
+  const approvedAt = header.findIndex((h) => h.includes('Δ approved'));
+  const lithium = rows.find((r) => r[0] === '锂矿及锂盐');
+  expect(lithium?.[gapAt]).toBe('-1000');
+  expect(lithium?.[approvedAt]).toBe('1000');
+  // Every other link of the chain is unchanged (footer lines have no such column).
+  const moved = rows.filter((r) => (r[gapAt] ?? '0') !== '0' && r[gapAt] !== '').map((r) => r[0]);
+  expect(moved).toEqual(['锂矿及锂盐']);
+  expect(csv.text).toContain('第1轮 → 第2轮');
+
+  // Unpaired on the Data page, the dataset has no round 2 any more: the link says so.
+  await page.goto('./?view=data');
+  await list.locator('li').filter({ hasText: '会后' }).getByTestId('pair-dataset').selectOption('');
+  await expect(page.getByTestId('dataset-status')).toContainText('不再是其他数据集的轮次');
+  await page.goto('./?view=atlas&chain=nev&cmp=1..2');
+  await expect(page.getByText('unknown round: 2')).toBeVisible();
 });

@@ -96,6 +96,18 @@ export const DATA_ZH = {
   'data.report.discard': '放弃，重新选择文件',
   'data.report.nothing': '没有可导入的企业：请按问题清单修改文件后重新导入。',
   'data.report.saved': '已保存“{name}”并设为当前数据集：{n} 家企业。',
+  'data.report.savedRound':
+    '已保存“{name}”（{n} 家企业），作为“{base}”的新一轮；当前数据集为“{base}”。',
+  'data.report.compareRounds': '在产业链图谱中对比轮次',
+  'data.import.saveAs': '保存为',
+  'data.import.saveAs.new': '新的数据集',
+  'data.import.saveAs.round': '“{name}”的新一轮',
+  'data.list.roundOf': '“{name}”的后续轮次',
+  'data.list.pair': '作为后续轮次',
+  'data.list.pairNone': '不配对（独立数据集）',
+  'data.list.paired':
+    '已将“{name}”设为“{base}”的后续轮次：在“{base}”的产业链图谱中“对比轮次”即可看到前后变化。',
+  'data.list.unpaired': '“{name}”不再是其他数据集的轮次。',
   'data.report.openOverview': '查看产业链总览',
   'data.report.another': '导入其他文件',
   // Datasets
@@ -253,6 +265,18 @@ export const DATA_EN: Record<keyof typeof DATA_ZH, string> = {
   'data.report.nothing':
     'No enterprise can be imported: fix the file using the issue list and import it again.',
   'data.report.saved': 'Saved “{name}” as the active dataset: {n} enterprises.',
+  'data.report.savedRound':
+    'Saved “{name}” ({n} enterprises) as a new round of “{base}”; “{base}” is the active dataset.',
+  'data.report.compareRounds': 'Compare the rounds in the Atlas',
+  'data.import.saveAs': 'Save as',
+  'data.import.saveAs.new': 'a new dataset',
+  'data.import.saveAs.round': 'a new round of “{name}”',
+  'data.list.roundOf': 'a later round of “{name}”',
+  'data.list.pair': 'Pair as a later round of',
+  'data.list.pairNone': 'none (a dataset of its own)',
+  'data.list.paired':
+    '“{name}” is now a later round of “{base}”: “Compare rounds” in the Atlas of “{base}” shows what changed.',
+  'data.list.unpaired': '“{name}” is no longer a round of another dataset.',
   'data.report.openOverview': 'Open the chains overview',
   'data.report.another': 'Import other files',
   'data.list.title': 'Datasets in this browser',

@@ -11,8 +11,11 @@ import type { Batch, Dataset } from '../../domain/schema';
 import { GOV_DISCLOSURE } from '../../i18n/labels';
 import type { MapGroup, MapInput } from '../../map/features';
 import { DELTA_COLORS } from '../../overlays/delta';
+import type { Analysis } from '../../analysis/types';
 import {
   buildCompareState,
+  savedRoundsNeeded,
+  type SavedRound,
   comparisonLabel,
   deltaLegend,
   deltaCardFigures,
@@ -177,6 +180,85 @@ describe('buildCompareState()', () => {
     run(400);
     // 100 was the oldest of four: run again, it is a new analysis
     expect(run(100)).not.toBe(first);
+  });
+
+  describe('with a saved round (an import saved as round 3)', () => {
+    /** The loaded data three months on: b1 has lent e2 500万元 (e2: need 1,000, b2's 300 before). */
+    function later(): Dataset {
+      const ds = dataset();
+      ds.meta.datasetId = 'import-sep';
+      ds.meta.asOf = '2025-09-30';
+      ds.creditRelations.push(
+        createRelation({ id: 'r4', bankId: 'b1', enterpriseId: 'e2', creditLine: 500 }),
+      );
+      return ds;
+    }
+    const saved = (analysis: Analysis | null, error: string | null = null): SavedRound => ({
+      datasetId: 'import-sep',
+      name: '九月',
+      asOf: '2025-09-30',
+      analysis,
+      error,
+    });
+
+    it('numbers it after the meeting outcomes and compares any two rounds', () => {
+      const loaded = analyzeDataset(dataset());
+      const third = analyzeDataset(later());
+      const state = buildCompareState(loaded, {
+        ...opts,
+        compare: { from: '1', to: '3' },
+        saved: [saved(third)],
+      });
+      expect(state.rounds.map((r) => [r.id, r.kind, r.name])).toEqual([
+        ['1', 'loaded', null],
+        ['2', 'derived', null],
+        ['3', 'saved', '九月'],
+      ]);
+      expect([state.mode, state.shown, state.before]).toEqual(['rounds', third, loaded]);
+      // e2's gap 1,000 − 300 = 700 → 1,000 − 800 = 200; e1 unchanged (its approval is no line here)
+      expect(state.comparison?.chains[0]?.delta.gap).toBe(-500);
+      // round 2 closed e1's 900; round 3 has e1 at 900 again and e2 500 lower: +900 − 500
+      const from2 = buildCompareState(loaded, {
+        ...opts,
+        compare: { from: '2', to: '3' },
+        saved: [saved(third)],
+      });
+      expect(from2.comparison?.chains[0]?.delta.gap).toBe(400);
+    });
+
+    it('waits while the saved round loads, and says why when it cannot be read', () => {
+      const loaded = analyzeDataset(dataset());
+      const pair = { from: '1', to: '3' };
+      const waiting = buildCompareState(loaded, { ...opts, compare: pair, saved: [saved(null)] });
+      expect([waiting.mode, waiting.shown, waiting.waiting, waiting.problem]).toEqual([
+        'none',
+        loaded,
+        '3',
+        null,
+      ]);
+      const failed = buildCompareState(loaded, {
+        ...opts,
+        compare: pair,
+        saved: [saved(null, 'IndexedDB: no saved dataset import-sep in this browser')],
+      });
+      expect([failed.mode, failed.waiting, failed.problem]).toEqual([
+        'none',
+        null,
+        'round 3 (九月): IndexedDB: no saved dataset import-sep in this browser',
+      ]);
+    });
+  });
+
+  it('names the saved rounds a comparison needs loaded', () => {
+    const loaded = analyzeDataset(dataset());
+    // own rounds 1 and 2: saved ones are 3 and 4
+    expect(savedRoundsNeeded(loaded, {}, ['s3', 's4'], { from: '1', to: '4' })).toEqual(['s4']);
+    expect(savedRoundsNeeded(loaded, {}, ['s3', 's4'], { from: '3', to: '4' })).toEqual([
+      's3',
+      's4',
+    ]);
+    expect(savedRoundsNeeded(loaded, {}, ['s3'], { from: '1', to: '2' })).toEqual([]);
+    expect(savedRoundsNeeded(loaded, {}, ['s3'], null)).toEqual([]);
   });
 
   it('shows the data as loaded and says why when a round or an id is unknown', () => {

@@ -33,6 +33,58 @@ import { scenarioParam, type RoundPair } from '../../state/url-state';
 
 export type CompareMode = 'none' | 'rounds' | 'scenario';
 
+/**
+ * A saved dataset paired as a later round of the loaded one (issue 14: an import saved as a new
+ * round, or two datasets paired before → after on the Data page). Analysed only when compared.
+ */
+export interface SavedRound {
+  datasetId: string;
+  name: string;
+  /** YYYY-MM-DD: the saved dataset's data date. */
+  asOf: string;
+  /** Its analysis once loaded; null while it loads or before it is asked for. */
+  analysis: Analysis | null;
+  /** Why it could not be loaded (the load error's message), else null. */
+  error: string | null;
+}
+
+/** One round the comparison can use, in order: the data as loaded, its batch outcomes, saved rounds. */
+export interface RoundChoice {
+  /** '1', '2' … as in the URL (`cmp=1..3`). */
+  id: string;
+  /** YYYY-MM-DD */
+  date: string;
+  kind: 'loaded' | 'derived' | 'saved';
+  /** The saved dataset's id and name (kind 'saved'), else null. */
+  datasetId: string | null;
+  name: string | null;
+}
+
+/**
+ * The rounds of the loaded data: round 1 as loaded, round 2 its batch outcomes when they granted
+ * credit (rounds.ts), then the saved rounds, oldest first, numbered on.
+ * @example roundChoices(buildRounds(demo), [{ datasetId: 'import-1', name: '九月', asOf: '2025-09-30', … }]).map((r) => r.id)
+ * // ['1', '2', '3']
+ */
+export function roundChoices(own: readonly Round[], saved: readonly SavedRound[]): RoundChoice[] {
+  return [
+    ...own.map((r): RoundChoice => ({
+      id: r.id,
+      date: r.date,
+      kind: r.id === '1' ? 'loaded' : 'derived',
+      datasetId: null,
+      name: null,
+    })),
+    ...saved.map((s, i): RoundChoice => ({
+      id: String(own.length + i + 1),
+      date: s.asOf,
+      kind: 'saved',
+      datasetId: s.datasetId,
+      name: s.name,
+    })),
+  ];
+}
+
 export interface CompareState {
   mode: CompareMode;
   /** What every pane draws: the later round, the scenario, or the data as loaded. */
@@ -40,8 +92,13 @@ export interface CompareState {
   /** What `shown` is compared with; null when nothing is compared. */
   before: Analysis | null;
   comparison: Comparison | null;
-  /** The rounds of the active dataset ('1', and '2' when its batches granted credit). */
-  rounds: Round[];
+  /**
+   * The rounds of the active dataset: '1', '2' when its batches granted credit, then its saved
+   * rounds (roundChoices).
+   */
+  rounds: RoundChoice[];
+  /** A saved round of the URL's pair that is still loading (its id), else null. */
+  waiting: string | null;
   /** The round pair in use (null when the URL's pair names a round the dataset lacks). */
   pair: RoundPair | null;
   scenario: Scenario | null;
@@ -120,6 +177,25 @@ export const roundsOf = (baseline: Analysis, edits: StatusEdits): Round[] =>
   roundSetOf(baseline, edits).rounds;
 
 /**
+ * The saved rounds (their dataset ids) that a comparison of `pair` needs analysed.
+ * @example savedRoundsNeeded(demoAnalysis, {}, ['import-a', 'import-b'], { from: '1', to: '4' }) // ['import-b']
+ */
+export function savedRoundsNeeded(
+  baseline: Analysis,
+  edits: StatusEdits,
+  savedIds: readonly string[],
+  pair: RoundPair | null,
+): string[] {
+  if (!pair) return [];
+  const own = roundsOf(baseline, edits).length;
+  return [pair.from, pair.to].flatMap((id) => {
+    const at = Number(id) - own - 1;
+    const datasetId = Number.isInteger(at) ? savedIds[at] : undefined;
+    return datasetId !== undefined ? [datasetId] : [];
+  });
+}
+
+/**
  * The state of the Atlas for the URL's comparison and scenario. A scenario is laid over the later
  * round of the comparison when there is one, else over the data as loaded, and compared with it.
  * An unknown round or an id the dataset lacks leaves the data as loaded and says why.
@@ -132,15 +208,20 @@ export function buildCompareState(
     compare: RoundPair | null;
     scenario: Scenario | null;
     edits: StatusEdits;
+    /** The saved rounds of the loaded dataset, oldest first (savedRoundsOf). */
+    saved?: readonly SavedRound[];
   },
 ): CompareState {
   const set = roundSetOf(baseline, opts.edits);
+  const saved = opts.saved ?? [];
+  const rounds = roundChoices(set.rounds, saved);
   const none: CompareState = {
     mode: 'none',
     shown: baseline,
     before: null,
     comparison: null,
-    rounds: set.rounds,
+    rounds,
+    waiting: null,
     pair: null,
     scenario: null,
     problem: null,
@@ -149,17 +230,32 @@ export function buildCompareState(
   let pair: RoundPair | null = null;
   let before: Analysis | null = null;
   let problem: string | null = null;
+  let waiting: string | null = null;
+  /** A round's analysis; undefined while a saved round loads, null when there is no such round. */
+  const analysisOf = (id: string): Analysis | null | undefined => {
+    const choice = rounds.find((r) => r.id === id);
+    if (choice?.kind !== 'saved') return roundAnalysis(set, id, baseline);
+    const s = saved.find((x) => x.datasetId === choice.datasetId);
+    if (s?.error) {
+      problem = `round ${id} (${s.name}): ${s.error}`;
+      return null;
+    }
+    return s?.analysis ?? undefined;
+  };
   if (opts.compare) {
-    const from = roundAnalysis(set, opts.compare.from, baseline);
-    const to = roundAnalysis(set, opts.compare.to, baseline);
+    const from = analysisOf(opts.compare.from);
+    const to = analysisOf(opts.compare.to);
     if (from && to) {
       pair = opts.compare;
       before = from;
       base = to;
+    } else if (from === null || to === null) {
+      problem ??= `unknown round: ${from === null ? opts.compare.from : opts.compare.to}`;
     } else {
-      problem = `unknown round: ${from ? opts.compare.to : opts.compare.from}`;
+      waiting = from === undefined ? opts.compare.from : opts.compare.to;
     }
   }
+  none.waiting = waiting;
   if (opts.scenario) {
     const scenarioIssue = scenarioProblem(base.index.dataset, opts.scenario);
     if (scenarioIssue) {
@@ -185,7 +281,12 @@ export function buildCompareState(
       mode: 'rounds',
       shown: base,
       before,
-      comparison: compareWith(before, base, opts.chainId, `r:${pair.from}`),
+      comparison: compareWith(
+        before,
+        base,
+        opts.chainId,
+        `r:${pair.from}:${before.index.dataset.meta.datasetId}`,
+      ),
       pair,
       problem,
     };

@@ -42,6 +42,8 @@ export class ImportWizard {
   unitYuan = $state(false);
   crs = $state<Crs>('WGS84');
   name = $state('');
+  /** Save as a new round of this dataset (its id); '' saves a dataset of its own (issue 14). */
+  roundOf = $state('');
   asOf = $state(localDate());
   phase = $state<WizardPhase>('choose');
   progress = $state(0);
@@ -196,7 +198,11 @@ export class ImportWizard {
     this.saving = true;
     this.saveError = null;
     try {
-      const info = await saveImportedDataset(done.dataset, this.name || localDate());
+      const info = await saveImportedDataset(
+        done.dataset,
+        this.name || localDate(),
+        this.roundOf ? { roundOf: this.roundOf } : {},
+      );
       this.saved = info;
       // The Shell now loads the saved copy; the report keeps its issues, not a second dataset.
       this.result = { ...done, dataset: null };
@@ -222,6 +228,7 @@ export class ImportWizard {
     this.saved = null;
     this.saveError = null;
     this.name = '';
+    this.roundOf = '';
   }
 }
 
