@@ -171,13 +171,13 @@ export async function saveImportedDataset(
   const clean = cleanDatasetName(name) ?? parsed.meta.titleZh;
   parsed.meta.titleZh = clean;
   parsed.meta.titleEn = clean;
-  const createdAt = new Date().toISOString();
-  const info = buildDatasetInfo(parsed, clean, createdAt, filesOf(parsed), opts.roundOf);
-  const record: DatasetRecord = { id, name: clean, createdAt, bytes: encodeDataset(parsed) };
   if (opts.roundOf !== undefined) {
     const problem = roundLinkProblem(id, opts.roundOf, await listDatasets());
     if (problem) throw problem;
   }
+  const createdAt = new Date().toISOString();
+  const info = buildDatasetInfo(parsed, clean, createdAt, filesOf(parsed), opts.roundOf);
+  const record: DatasetRecord = { id, name: clean, createdAt, bytes: encodeDataset(parsed) };
   try {
     const db = await openLocalStore();
     const tx = db.transaction(['datasets', 'datasetInfo'], 'readwrite');

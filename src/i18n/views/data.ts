@@ -99,6 +99,8 @@ export const DATA_ZH = {
   'data.report.savedRound':
     '已保存“{name}”（{n} 家企业），作为“{base}”的新一轮；当前数据集为“{base}”。',
   'data.report.compareRounds': '在产业链图谱中对比轮次',
+  'data.report.saveHintRound':
+    '保存为新一轮后，“{base}”成为当前数据集；在产业链图谱中“对比轮次”即可看到两轮之间的变化。',
   'data.import.saveAs': '保存为',
   'data.import.saveAs.new': '新的数据集',
   'data.import.saveAs.round': '“{name}”的新一轮',
@@ -268,6 +270,8 @@ export const DATA_EN: Record<keyof typeof DATA_ZH, string> = {
   'data.report.savedRound':
     'Saved “{name}” ({n} enterprises) as a new round of “{base}”; “{base}” is the active dataset.',
   'data.report.compareRounds': 'Compare the rounds in the Atlas',
+  'data.report.saveHintRound':
+    'Saved as a new round, “{base}” becomes the active dataset; “Compare rounds” in the Atlas shows what changed between the rounds.',
   'data.import.saveAs': 'Save as',
   'data.import.saveAs.new': 'a new dataset',
   'data.import.saveAs.round': 'a new round of “{name}”',
