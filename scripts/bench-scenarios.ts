@@ -7,9 +7,10 @@
  * analysing and comparing round 2 (what the compare view does). The demo is read from data/; larger sets come from the demo's generator with
  * the same distributions. Prints one table (the first, cold run, then median and worst of the
  * others, ms); targets from the issue: ≤ 200 ms on the demo, ≤ 2 s at 100k. Timings are never test
- * assertions.
+ * assertions. Writes the same as JSON to .bench/scenarios.json. `npm run bench` runs it after the
+ * browser bench, on the sizes of that run that are the demo or 100,000.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CHAINS_PATH } from '../data/generate-demo';
 import { generateDemo, parseChainsSource } from '../data/generator/generate';
@@ -158,5 +159,19 @@ const header = [
 ];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
+console.log('\nScenarios and rounds (Node, ms: first run, then median and worst of the others):');
 console.log(line(header));
 for (const r of rows) console.log(line(r));
+mkdirSync('.bench', { recursive: true });
+writeFileSync(
+  '.bench/scenarios.json',
+  `${JSON.stringify(
+    {
+      runs: RUNS,
+      chain: CHAIN,
+      rows: rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]]))),
+    },
+    null,
+    2,
+  )}\n`,
+);

@@ -6,6 +6,8 @@
  *   npm run bench -- --smoke            demo only, one run: the `npm test` smoke that keeps this alive
  *   npm run bench -- --import 100000    also the import path: CSV of 100k rows → report → save → Atlas
  *                                       (on by default when the sizes include 100000)
+ *   npm run bench -- --no-scenarios     without the scenario and round timings (scripts/bench-scenarios.ts,
+ *                                       run after the browser bench on the sizes demo and 100000)
  *
  * Each navigation is measured cold (a new browser profile) and warm (a second tab of the same
  * profile: files revalidated from the HTTP cache).
@@ -27,6 +29,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -410,6 +413,7 @@ async function main() {
       smoke: { type: 'boolean', default: false },
       /** Rows of the CSV import path (0: skip); by default 100,000 when the sizes include 100000. */
       import: { type: 'string' },
+      'no-scenarios': { type: 'boolean', default: false },
     },
   });
   const sizes = values.smoke ? ['demo'] : (values.sizes ?? 'demo').split(',');
@@ -563,3 +567,36 @@ async function main() {
 }
 
 await main();
+
+/** Issue 14's figures: a scenario and a round comparison, timed in Node on the same sizes. */
+function benchScenarios(): void {
+  const { values } = parseArgs({
+    strict: false,
+    options: {
+      sizes: { type: 'string', default: 'demo,10000,100000' },
+      runs: { type: 'string', default: '5' },
+      smoke: { type: 'boolean', default: false },
+      'no-scenarios': { type: 'boolean', default: false },
+    },
+  });
+  if (values.smoke || values['no-scenarios'] || process.exitCode) return;
+  const sizes = String(values.sizes)
+    .split(',')
+    .filter((s) => s === 'demo' || s === '100000');
+  if (sizes.length === 0) return;
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'scripts', 'bench-scenarios.ts'),
+      '--sizes',
+      sizes.join(','),
+      '--runs',
+      String(values.runs),
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  if (run.status !== 0) process.exitCode = run.status ?? 1;
+}
+benchScenarios();

@@ -17,6 +17,8 @@ const SHOTS: {
   print?: boolean;
   /** Extra wait for views without a readiness flag for everything they draw. */
   settleMs?: number;
+  /** Clicked in order once the page is ready (then the waits are awaited again). */
+  click?: string[];
 }[] = [
   { file: 'overview-zh.png', path: '' },
   { file: 'overview-en.png', path: '?lang=en' },
@@ -52,6 +54,43 @@ const SHOTS: {
     width: 1920,
     height: 1080,
     settleMs: 800,
+  },
+  // Round comparison (issue 14): the way a user gets there, with the panel the comparison opens.
+  {
+    file: 'rounds-zh.png',
+    path: '?view=atlas&chain=tex',
+    wait: [ATLAS_READY, MAP_READY],
+    click: ['[data-testid="rounds-compare"]'],
+    width: 1366,
+    height: 768,
+    settleMs: 1500,
+  },
+  {
+    file: 'rounds-en.png',
+    path: '?lang=en&view=atlas&chain=tex',
+    wait: [ATLAS_READY, MAP_READY],
+    click: ['[data-testid="rounds-compare"]'],
+    width: 1920,
+    height: 1080,
+    settleMs: 1500,
+  },
+  {
+    file: 'scenario-zh.png',
+    path: '?view=atlas&chain=nev&scn=withdraw_type~joint_stock_bank~nev',
+    wait: [ATLAS_READY, MAP_READY],
+    click: ['[data-testid="panel-toggle"]'],
+    width: 1920,
+    height: 1080,
+    settleMs: 1500,
+  },
+  {
+    file: 'scenario-en.png',
+    path: '?lang=en&view=atlas&chain=nev&scn=withdraw_type~joint_stock_bank~nev',
+    wait: [ATLAS_READY, MAP_READY],
+    click: ['[data-testid="panel-toggle"]'],
+    width: 1366,
+    height: 768,
+    settleMs: 1500,
   },
   {
     file: 'coverage-zh.png',
@@ -112,6 +151,12 @@ async function main() {
       await page.goto(BASE + shot.path);
       for (const selector of shot.wait ?? ['[data-testid="chain-table"]']) {
         await page.waitForSelector(selector, { timeout: 60_000, state: 'attached' });
+      }
+      if (shot.click) {
+        for (const selector of shot.click) await page.click(selector);
+        for (const selector of shot.wait ?? []) {
+          await page.waitForSelector(selector, { timeout: 60_000, state: 'attached' });
+        }
       }
       await page.evaluate(() => document.fonts.ready);
       if (shot.settleMs) await page.waitForTimeout(shot.settleMs);
