@@ -76,6 +76,11 @@ interface EarlyMap {
 
 let early: EarlyMap | null = null;
 let started = false;
+/**
+ * A view has asked for the map (adoptEarlyMap): an early map started after that would never be
+ * adopted, only draw unseen and hold maplibre's workers (a Retry could not replace them).
+ */
+let claimed = false;
 
 /**
  * Starts the map for a page opening on a map view (once per page): loads the configuration, then
@@ -86,7 +91,7 @@ export function startEarlyMap(lang: Lang, view: Viewport | undefined): void {
   started = true;
   warmUpMap();
   void sharedMapConfig().then(({ config, notice }) => {
-    if (notice !== null || config.basemap.type !== 'geojson') return;
+    if (claimed || notice !== null || config.basemap.type !== 'geojson') return;
     const host = document.createElement('div');
     host.dataset.earlyMap = '';
     // Roughly the size the map pane will have; the view resizes it when it adopts the map.
@@ -125,16 +130,25 @@ export function startEarlyMap(lang: Lang, view: Viewport | undefined): void {
 
 /**
  * The early map, if there is one for this configuration (the same loaded object) and language,
- * handed over once: its host is the caller's to place (style reset) and the map's to remove.
+ * handed over once: its host is the caller's to place (style reset) and the map's to remove. Once
+ * a view has asked, no early map is started any more, and one for another configuration or
+ * language is removed.
  */
 export function adoptEarlyMap(
   config: MapConfig,
   lang: Lang,
 ): { map: MaplibreMap; host: HTMLElement; styleLoaded: boolean } | null {
+  claimed = true;
   const e = early;
-  if (!e || e.config !== config || e.lang !== lang) return null;
+  if (!e) return null;
   early = null;
   clearTimeout(e.timer);
+  if (e.config !== config || e.lang !== lang) {
+    // Not the map the view needs: removed now, not left drawing unseen until its timeout.
+    e.map.remove();
+    e.host.remove();
+    return null;
+  }
   e.host.removeAttribute('style');
   delete e.host.dataset.earlyMap;
   return { map: e.map, host: e.host, styleLoaded: e.styleLoaded };
