@@ -1,9 +1,9 @@
 /**
  * Loads and analyses a columnar dataset with the work split over two threads (issue 12): the
  * analysis worker validates the file and computes every enterprise's metrics and role, while the
- * page reads the same bytes (without validating them again) and builds its index; the worker's
- * result arrives as typed columns in transferred buffers and becomes the page's Analysis. Nothing
- * crosses as an object graph. A page without workers, or whose worker script cannot load, does
+ * page reads the same bytes (without validating them again) and builds its index before it waits
+ * for the worker; the worker's result arrives as typed columns in transferred buffers and becomes
+ * the page's Analysis. Nothing crosses as an object graph. A page without workers, or whose worker script cannot load, does
  * the same work on the main thread.
  */
 import { z } from 'zod';
@@ -124,11 +124,12 @@ function analyseInWorker(bytes: Uint8Array): Promise<AnalysisColumns> {
 export async function analyseColumnar(bytes: Uint8Array): Promise<Analysis> {
   if (workerBroken) return analyseHere(bytes);
   const columns = analyseInWorker(bytes);
-  // Meanwhile: the same bytes on the page, unchecked (the worker's verdict decides below).
-  let dataset: ReturnType<typeof decodeDataset> | null = null;
+  // Meanwhile: the same bytes on the page, unchecked, and their index (the worker's verdict
+  // decides below; nothing is shown before it).
+  let index: ReturnType<typeof buildDatasetIndex> | null = null;
   let readError: unknown = null;
   try {
-    dataset = decodeDataset(bytes, { validate: false });
+    index = buildDatasetIndex(decodeDataset(bytes, { validate: false }));
   } catch (err) {
     readError = err;
   }
@@ -139,8 +140,8 @@ export async function analyseColumnar(bytes: Uint8Array): Promise<Analysis> {
     if (err instanceof WorkerUnavailable) return analyseHere(bytes);
     throw err;
   }
-  if (!dataset) throw readError instanceof Error ? readError : new Error(String(readError));
-  return fromAnalysisColumns(buildDatasetIndex(dataset), DEFAULT_PARAMS, result);
+  if (!index) throw readError instanceof Error ? readError : new Error(String(readError));
+  return fromAnalysisColumns(index, DEFAULT_PARAMS, result);
 }
 
 /** Everything on this thread: validate, read, analyse. */

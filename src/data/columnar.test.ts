@@ -16,7 +16,9 @@ import {
   decodeDataset,
   encodeDataset,
   fastCheckOf,
+  utf8Strings,
 } from './columnar';
+import { columnFromArray, utf8, type Column } from '@uwdata/flechette';
 import { DatasetLoadError, parseDataset } from './dataset-source';
 
 const DEMO_PATH = new URL('../../data/demo.v1.json', import.meta.url);
@@ -300,5 +302,58 @@ describe('decodeDataset(bytes, { validate: false })', () => {
     expect(() => decodeDataset(bytes)).toThrow(DatasetLoadError);
     expect(decodeDataset(bytes, { validate: false }).enterprises[0]?.financingNeed).toBe(-5);
     expect(() => decodeDataset(bytes.subarray(0, 40), { validate: false })).toThrow('truncated');
+  });
+});
+
+describe('utf8Strings()', () => {
+  // ASCII, CJK (3 bytes a character), an emoji (4 bytes, two UTF-16 units), empty, null.
+  const values = [
+    'nev.cell',
+    '常州锂源新材料',
+    'a😀b',
+    '',
+    null,
+    '示例·常州·隔膜企业017（演示）',
+    'z',
+  ];
+
+  it('reads every value of a UTF-8 column as the value-by-value reader does, batch by batch', () => {
+    const column = columnFromArray(values, utf8(), { maxBatchRows: 3 });
+    expect(column.data.length).toBe(3);
+    expect(utf8Strings(column)).toEqual(values);
+    expect(utf8Strings(column)).toEqual(column.toArray());
+    const ascii = columnFromArray(['a', 'bc', '', 'def'], utf8());
+    expect(utf8Strings(ascii)).toEqual(['a', 'bc', '', 'def']);
+  });
+
+  it('gives up (null) on bytes that are not UTF-8, so the reader decodes them one by one', () => {
+    // "中" is E4 B8 AD; here the first value ends inside it and the second starts with its last byte.
+    const damaged = {
+      length: 2,
+      data: [
+        {
+          length: 2,
+          nullCount: 0,
+          validity: null,
+          offsets: Int32Array.from([0, 2, 3]),
+          values: Uint8Array.from([0xe4, 0xb8, 0xad]),
+        },
+      ],
+    } as unknown as Column<unknown>;
+    // As one text the bytes are valid; cut at the offsets they are not: the column is refused.
+    const lone = {
+      length: 1,
+      data: [
+        {
+          length: 1,
+          nullCount: 0,
+          validity: null,
+          offsets: Int32Array.from([0, 2]),
+          values: Uint8Array.from([0x80, 0x41]),
+        },
+      ],
+    } as unknown as Column<unknown>;
+    expect(utf8Strings(lone)).toBeNull();
+    expect(utf8Strings(damaged)).toBeNull();
   });
 });
