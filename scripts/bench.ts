@@ -404,18 +404,19 @@ function fmt(x: number | null, digits = 0): string {
   return x === null || Number.isNaN(x) ? '—' : x.toFixed(digits);
 }
 
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: 'demo,10000,100000' },
+    runs: { type: 'string', default: '5' },
+    switches: { type: 'string', default: '50' },
+    smoke: { type: 'boolean', default: false },
+    /** Rows of the CSV import path (0: skip); by default 100,000 when the sizes include 100000. */
+    import: { type: 'string' },
+    'no-scenarios': { type: 'boolean', default: false },
+  },
+});
+
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      sizes: { type: 'string', default: 'demo,10000,100000' },
-      runs: { type: 'string', default: '5' },
-      switches: { type: 'string', default: '50' },
-      smoke: { type: 'boolean', default: false },
-      /** Rows of the CSV import path (0: skip); by default 100,000 when the sizes include 100000. */
-      import: { type: 'string' },
-      'no-scenarios': { type: 'boolean', default: false },
-    },
-  });
   const sizes = values.smoke ? ['demo'] : (values.sizes ?? 'demo').split(',');
   const runs = values.smoke ? 1 : Number(values.runs);
   const switches = values.smoke ? 2 : Number(values.switches);
@@ -570,19 +571,8 @@ await main();
 
 /** Issue 14's figures: a scenario and a round comparison, timed in Node on the same sizes. */
 function benchScenarios(): void {
-  const { values } = parseArgs({
-    strict: false,
-    options: {
-      sizes: { type: 'string', default: 'demo,10000,100000' },
-      runs: { type: 'string', default: '5' },
-      smoke: { type: 'boolean', default: false },
-      'no-scenarios': { type: 'boolean', default: false },
-    },
-  });
   if (values.smoke || values['no-scenarios'] || process.exitCode) return;
-  const sizes = String(values.sizes)
-    .split(',')
-    .filter((s) => s === 'demo' || s === '100000');
+  const sizes = (values.sizes ?? 'demo').split(',').filter((s) => s === 'demo' || s === '100000');
   if (sizes.length === 0) return;
   const run = spawnSync(
     process.execPath,
@@ -593,7 +583,7 @@ function benchScenarios(): void {
       '--sizes',
       sizes.join(','),
       '--runs',
-      String(values.runs),
+      values.runs ?? '5',
     ],
     { cwd: ROOT, stdio: 'inherit' },
   );

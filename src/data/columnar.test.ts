@@ -327,7 +327,8 @@ describe('utf8Strings()', () => {
   });
 
   it('gives up (null) on bytes that are not UTF-8, so the reader decodes them one by one', () => {
-    // "中" is E4 B8 AD; here the first value ends inside it and the second starts with its last byte.
+    // "中" is E4 B8 AD: as one text the bytes are valid, but the first value ends inside the
+    // character and the second starts with its last byte.
     const damaged = {
       length: 2,
       data: [
@@ -340,7 +341,7 @@ describe('utf8Strings()', () => {
         },
       ],
     } as unknown as Column<unknown>;
-    // As one text the bytes are valid; cut at the offsets they are not: the column is refused.
+    // A continuation byte with no lead: not UTF-8 at all.
     const lone = {
       length: 1,
       data: [

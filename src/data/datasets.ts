@@ -245,6 +245,21 @@ export async function setRoundOf(id: string, baseId: string | null): Promise<voi
 }
 
 /**
+ * What a dataset can be saved or paired as a later round of: the demo (under the name the page
+ * gives it) and the saved datasets of their own (rounds are one level deep).
+ * @example roundBases([{ id: 'a', name: 'A' }, { id: 'b', name: 'B', roundOf: 'a' }], '示例数据').map((b) => b.id) // ['demo-v1', 'a']
+ */
+export function roundBases(
+  infos: readonly Pick<DatasetInfo, 'id' | 'name' | 'roundOf'>[],
+  demoName: string,
+): { id: string; name: string }[] {
+  return [
+    { id: DEMO_DATASET_ID, name: demoName },
+    ...infos.filter((d) => d.roundOf === undefined).map(({ id, name }) => ({ id, name })),
+  ];
+}
+
+/**
  * The saved rounds of a dataset, oldest first (by data date, then by when they were saved): they
  * follow its own rounds in the Atlas's comparison (round 2, 3 …).
  * @example savedRoundsOf(list, 'demo-v1').map((d) => d.id) // ['import-20250901-…', 'import-20251201-…']

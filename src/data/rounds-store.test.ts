@@ -10,6 +10,7 @@ import {
   listDatasets,
   restoreLocalData,
   RoundLinkError,
+  roundBases,
   roundLinkProblem,
   saveImportedDataset,
   savedRoundsOf,
@@ -136,5 +137,20 @@ describe('roundLinkProblem()', () => {
     expect(roundLinkProblem('c', 'b', infos)?.message).toMatch(/itself a round/);
     expect(roundLinkProblem('a', 'c', infos)?.message).toMatch(/has rounds of its own/);
     expect(roundLinkProblem('a', 'a', infos)?.message).toMatch(/of itself/);
+  });
+});
+
+describe('roundBases()', () => {
+  it('offers the demo and the datasets that are not rounds themselves', () => {
+    const infos = [
+      { id: 'a', name: 'A' },
+      { id: 'b', name: 'B', roundOf: 'a' },
+      { id: 'c', name: 'C' },
+    ];
+    expect(roundBases(infos, '示例数据（合成）')).toEqual([
+      { id: DEMO_DATASET_ID, name: '示例数据（合成）' },
+      { id: 'a', name: 'A' },
+      { id: 'c', name: 'C' },
+    ]);
   });
 });

@@ -14,6 +14,7 @@ import { DELTA_COLORS } from '../../overlays/delta';
 import type { Analysis } from '../../analysis/types';
 import {
   buildCompareState,
+  savedRoundOf,
   savedRoundsNeeded,
   type SavedRound,
   comparisonLabel,
@@ -251,14 +252,18 @@ describe('buildCompareState()', () => {
 
   it('names the saved rounds a comparison needs loaded', () => {
     const loaded = analyzeDataset(dataset());
+    const saved = (...ids: string[]) =>
+      ids.map((id) => savedRoundOf({ id, name: id, asOf: '2025-09-30' }));
     // own rounds 1 and 2: saved ones are 3 and 4
-    expect(savedRoundsNeeded(loaded, {}, ['s3', 's4'], { from: '1', to: '4' })).toEqual(['s4']);
-    expect(savedRoundsNeeded(loaded, {}, ['s3', 's4'], { from: '3', to: '4' })).toEqual([
+    expect(savedRoundsNeeded(loaded, {}, saved('s3', 's4'), { from: '1', to: '4' })).toEqual([
+      's4',
+    ]);
+    expect(savedRoundsNeeded(loaded, {}, saved('s3', 's4'), { from: '3', to: '4' })).toEqual([
       's3',
       's4',
     ]);
-    expect(savedRoundsNeeded(loaded, {}, ['s3'], { from: '1', to: '2' })).toEqual([]);
-    expect(savedRoundsNeeded(loaded, {}, ['s3'], null)).toEqual([]);
+    expect(savedRoundsNeeded(loaded, {}, saved('s3'), { from: '1', to: '2' })).toEqual([]);
+    expect(savedRoundsNeeded(loaded, {}, saved('s3'), null)).toEqual([]);
   });
 
   it('shows the data as loaded and says why when a round or an id is unknown', () => {

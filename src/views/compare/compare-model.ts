@@ -177,21 +177,32 @@ export const roundsOf = (baseline: Analysis, edits: StatusEdits): Round[] =>
   roundSetOf(baseline, edits).rounds;
 
 /**
+ * A saved dataset's list entry as a round, before it is analysed.
+ * @example savedRoundOf({ id: 'import-sep', name: '九月', asOf: '2025-09-30' }).analysis // null
+ */
+export const savedRoundOf = (info: { id: string; name: string; asOf: string }): SavedRound => ({
+  datasetId: info.id,
+  name: info.name,
+  asOf: info.asOf,
+  analysis: null,
+  error: null,
+});
+
+/**
  * The saved rounds (their dataset ids) that a comparison of `pair` needs analysed.
- * @example savedRoundsNeeded(demoAnalysis, {}, ['import-a', 'import-b'], { from: '1', to: '4' }) // ['import-b']
+ * @example savedRoundsNeeded(demoAnalysis, {}, [roundA, roundB], { from: '1', to: '4' }) // [roundB.datasetId]
  */
 export function savedRoundsNeeded(
   baseline: Analysis,
   edits: StatusEdits,
-  savedIds: readonly string[],
+  saved: readonly SavedRound[],
   pair: RoundPair | null,
 ): string[] {
   if (!pair) return [];
-  const own = roundsOf(baseline, edits).length;
+  const choices = roundChoices(roundsOf(baseline, edits), saved);
   return [pair.from, pair.to].flatMap((id) => {
-    const at = Number(id) - own - 1;
-    const datasetId = Number.isInteger(at) ? savedIds[at] : undefined;
-    return datasetId !== undefined ? [datasetId] : [];
+    const datasetId = choices.find((r) => r.id === id)?.datasetId;
+    return datasetId ? [datasetId] : [];
   });
 }
 

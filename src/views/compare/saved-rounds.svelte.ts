@@ -11,7 +11,7 @@ import type { Analysis } from '../../analysis/types';
 import { createIndexedDbSource, datasetListQueryOptions, savedRoundsOf } from '../../data/datasets';
 import { analysisQueryOptions } from '../../data/queries';
 import type { RoundPair } from '../../state/url-state';
-import { savedRoundsNeeded, type SavedRound } from './compare-model';
+import { savedRoundOf, savedRoundsNeeded, type SavedRound } from './compare-model';
 
 const NONE: SavedRound[] = [];
 
@@ -26,14 +26,7 @@ export function createSavedRounds(
   const infos = $derived(
     list.data ? savedRoundsOf(list.data, loaded().index.dataset.meta.datasetId) : [],
   );
-  const needed = $derived(
-    savedRoundsNeeded(
-      loaded(),
-      edits(),
-      infos.map((i) => i.id),
-      pair(),
-    ),
-  );
+  const needed = $derived(savedRoundsNeeded(loaded(), edits(), infos.map(savedRoundOf), pair()));
   const analyses = createQueries(() => ({
     queries: needed.map((id) => analysisQueryOptions(createIndexedDbSource(id), client)),
   }));
@@ -43,9 +36,7 @@ export function createSavedRounds(
       const at = needed.indexOf(info.id);
       const result = at >= 0 ? analyses[at] : undefined;
       return {
-        datasetId: info.id,
-        name: info.name,
-        asOf: info.asOf,
+        ...savedRoundOf(info),
         analysis: result?.data ?? null,
         error: result?.error ? String(result.error.message) : null,
       };
