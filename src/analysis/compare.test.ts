@@ -165,3 +165,32 @@ describe('sortComparisonRows()', () => {
     expect(sortComparisonRows([big, mid]).map((r) => r.key)).toEqual(['t.mid', 'x']);
   });
 });
+
+describe('compareAnalyses() of two saved rounds with different firms', () => {
+  it('counts on each side the firms that side lists: one that left takes its gap with it', () => {
+    // Before: t.mid holds e1 (gap 1000), e2 and e3 (gap 400 each) → 1,800; t.up e4–e6, gap 0.
+    // After: e1 is no longer listed, e7 joins t.up in city b (need 300, no line) → t.mid 800,
+    // t.up 300. Chain: 1,800 → 1,100 (−700).
+    const later = before();
+    later.enterprises = [
+      ...later.enterprises.filter((e) => e.id !== 'e1'),
+      createEnterprise({
+        id: 'e7',
+        financingNeed: 300,
+        cityId: 'b',
+        primaryLinkId: 't.up',
+        linkIds: ['t.up'],
+      }),
+    ];
+    const cmp = compareAnalyses(analyzeDataset(before()), analyzeDataset(later));
+    const mid = row(cmp.links, 't.mid');
+    expect([mid.before.gap, mid.after.gap, mid.delta.gap]).toEqual([1800, 800, -1000]);
+    expect([mid.before.smes, mid.after.smes]).toEqual([3, 2]);
+    expect(mid.enterpriseIds).toEqual(['e1']);
+    const up = row(cmp.links, 't.up');
+    expect([up.before.gap, up.after.gap]).toEqual([0, 300]);
+    expect(up.enterpriseIds).toEqual(['e7']);
+    expect(row(cmp.chains, 't').delta.gap).toBe(-700);
+    expect(cmp.enterpriseIds).toEqual(['e1', 'e7']);
+  });
+});

@@ -205,6 +205,10 @@ export function compareAnalyses(
     const old = before.index.enterpriseById.get(e.id);
     if (!old || old.financingNeed !== e.financingNeed) changedFirms.add(e.id);
   }
+  // Two saved rounds need not list the same firms: one that left has changed too.
+  for (const e of datasetBefore.enterprises) {
+    if (!after.index.enterpriseById.has(e.id)) changedFirms.add(e.id);
+  }
 
   /** The changed relations and firms among a group's members. */
   const traceOf = (members: readonly Enterprise[]) => {
@@ -219,26 +223,44 @@ export function compareAnalyses(
   };
 
   /**
-   * A group's row. A group's figures read only its firms' needs and live lines, so a group without
-   * a changed firm has the same figures on both sides: they are taken from the earlier analysis,
-   * computed once per analysis, scope and group (the baseline is shared by every scenario run).
-   * Members are the later analysis's records; the earlier one looks them up by id.
+   * A group's row: each side's figures over that side's members (two saved rounds may list
+   * different firms; a round or a scenario lists the same ones). A group's figures read only its
+   * firms' needs and live lines, so a group without a changed firm has the same members and figures
+   * on both sides: they are taken from the earlier analysis, computed once per analysis, scope and
+   * group (the baseline is shared by every scenario run).
    */
   const scopeKey = options.chainId ?? '*';
-  const rowOf = (kind: ComparisonKind, key: string, members: readonly Enterprise[]) => {
-    const t = traceOf(members);
-    const figuresIn = (analysis: Analysis) =>
+  const rowOf = (
+    kind: ComparisonKind,
+    key: string,
+    membersB: readonly Enterprise[],
+    membersA: readonly Enterprise[],
+  ) => {
+    const t = traceOf([...membersA, ...membersB]);
+    const figuresIn = (analysis: Analysis, members: readonly Enterprise[]) =>
       figuresOf(groupCoverage(analysis, members), smeApproved(analysis, members));
     if (t.enterpriseIds.length === 0) {
-      const same = unchangedFigures(before, `${scopeKey}|${kind}|${key}`, () => figuresIn(before));
+      const same = unchangedFigures(before, `${scopeKey}|${kind}|${key}`, () =>
+        figuresIn(before, membersB),
+      );
       return toRow(kind, key, same, same, t.relationIds, t.enterpriseIds);
     }
-    return toRow(kind, key, figuresIn(before), figuresIn(after), t.relationIds, t.enterpriseIds);
+    return toRow(
+      kind,
+      key,
+      figuresIn(before, membersB),
+      figuresIn(after, membersA),
+      t.relationIds,
+      t.enterpriseIds,
+    );
   };
 
   // A firm whose list names the chain twice is one member (as groupCoverage counts it).
+  const chainMembers = (analysis: Analysis, chainId: string) => [
+    ...new Set(analysis.index.enterprisesByChain.get(chainId) ?? []),
+  ];
   const chains = datasetAfter.chains.map((chain) =>
-    rowOf('chain', chain.id, [...new Set(after.index.enterprisesByChain.get(chain.id) ?? [])]),
+    rowOf('chain', chain.id, chainMembers(before, chain.id), chainMembers(after, chain.id)),
   );
 
   const scopeOf = (analysis: Analysis) =>
@@ -248,10 +270,14 @@ export function compareAnalyses(
   const scopeB = scopeOf(before);
   const scopeA = scopeOf(after);
 
-  const grouped = (by: 'link' | 'city' | 'province' | 'linkCity', kind: ComparisonKind) =>
-    sortComparisonRows(
-      [...membersBy(after, scopeA, by)].map(([key, members]) => rowOf(kind, key, members)),
+  const grouped = (by: 'link' | 'city' | 'province' | 'linkCity', kind: ComparisonKind) => {
+    const groupsB = membersBy(before, scopeB, by);
+    const groupsA = membersBy(after, scopeA, by);
+    const keys = new Set([...groupsA.keys(), ...groupsB.keys()]);
+    return sortComparisonRows(
+      [...keys].map((key) => rowOf(kind, key, groupsB.get(key) ?? [], groupsA.get(key) ?? [])),
     );
+  };
 
   const scopeIds = new Set(scopeA.map((e) => e.id));
   const inScope = changed.filter((r) => scopeIds.has(r.enterpriseId));

@@ -261,4 +261,42 @@ test('an import saved as a new round of a saved dataset is compared with it, fig
   await expect(page.getByTestId('dataset-status')).toContainText('不再是其他数据集的轮次');
   await page.goto('./?view=atlas&chain=nev&cmp=1..2');
   await expect(page.getByText('unknown round: 2')).toBeVisible();
+
+  // On a laptop: paired with the demo instead, the pairing control stays inside its card …
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('./?view=data');
+  // By its name (the other dataset's pairing list names it too).
+  const after = list
+    .locator('li')
+    .filter({ has: page.getByTestId('dataset-name').getByText('会后', { exact: true }) });
+  await after.getByTestId('pair-dataset').selectOption({ label: '示例数据（合成）' });
+  await expect(page.getByTestId('dataset-status')).toContainText('“示例数据（合成）”的后续轮次');
+  const card = await list.boundingBox();
+  const select = await after.getByTestId('pair-dataset').boundingBox();
+  expect(select && card && select.x + select.width).toBeLessThanOrEqual(
+    (card?.x ?? 0) + (card?.width ?? 0),
+  );
+  // … and the demo has three rounds (its meeting outcomes are round 2, the import round 3): the
+  // comparison bar offers before and after in one row, the canvases keep their room.
+  await list.locator('li[data-dataset="demo-v1"]').getByTestId('use-dataset').click();
+  await page.goto('./?view=atlas&chain=nev&cmp=1..3');
+  await waitDrawn(page);
+  await expect(page.getByTestId('round-from')).toHaveValue('1');
+  await expect(page.getByTestId('round-to')).toHaveValue('3');
+  await expect(page.getByTestId('round-to').locator('option:checked')).toHaveText(
+    '第3轮 · 会后 · 2025-06-30',
+  );
+  const bar = page.getByTestId('compare-bar');
+  const barBox = await bar.boundingBox();
+  const fromBox = await page.getByTestId('round-from').boundingBox();
+  const legendBox = await page.getByTestId('delta-legend').boundingBox();
+  // One row: the pickers and the legend share a line, and nothing overflows the bar.
+  expect(Math.abs((fromBox?.y ?? 0) - (legendBox?.y ?? 100))).toBeLessThan(12);
+  expect(await bar.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  expect(barBox?.height ?? 100).toBeLessThan(40);
+  expect(
+    await page
+      .getByTestId('round-from')
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+  ).toBeGreaterThanOrEqual(12);
 });
