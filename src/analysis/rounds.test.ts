@@ -201,4 +201,14 @@ describe('buildRounds()', () => {
     expect(none.map((r) => r.id)).toEqual(['1']);
     expect(none[0]?.dataset).toBe(ds);
   });
+
+  it("builds round 2's dataset once, when it is first read, equal to deriveRound's", () => {
+    const ds = roundOne();
+    const [, second] = buildRounds(ds);
+    const first = second?.dataset;
+    expect(second?.dataset).toBe(first);
+    // the two granted items of roundOne() as credit lines, beside the dataset's own
+    expect(first?.creditRelations.length).toBe(ds.creditRelations.length + 2);
+    expect(first).toEqual(deriveRound(ds));
+  });
 });

@@ -208,7 +208,7 @@ function withCredits(dataset: Dataset, edits: StatusEdits, credits: readonly Rou
 export interface Round {
   /** '1', '2' … as in the URL (`cmp=1..2`). */
   id: string;
-  dataset: Dataset;
+  readonly dataset: Dataset;
   /** YYYY-MM-DD: the data date for round 1, the latest granted item's date for round 2. */
   date: string;
   /** The items served to make this round from the previous one (empty for round 1). */
@@ -226,5 +226,16 @@ export function buildRounds(dataset: Dataset, edits: StatusEdits = {}): Round[] 
   const credits = buildRoundCredits(dataset, edits);
   if (credits.length === 0) return [first];
   const date = credits.reduce((max, c) => (c.date > max ? c.date : max), dataset.meta.asOf);
-  return [first, { id: '2', dataset: withCredits(dataset, edits, credits), date, credits }];
+  // Round 2's dataset copies every credit relation (100,000 at scale): built when first read (a
+  // comparison), not whenever the Atlas lists the rounds.
+  let derived: Dataset | null = null;
+  const second: Round = {
+    id: '2',
+    get dataset() {
+      return (derived ??= withCredits(dataset, edits, credits));
+    },
+    date,
+    credits,
+  };
+  return [first, second];
 }

@@ -7,9 +7,12 @@
  *   changes (shown or hidden, colour, bubble size, highlight, dim, selection, scope, the province
  *   choropleth, which link's flows are drawn) is feature state, diffed so that an action touches
  *   only the features whose state changes: no GeoJSON is rebuilt, serialised or re-tiled for it.
- * - What feature state cannot change follows once the marks are drawn: label placement (a city
- *   label's offset, which labels compete for room) and the flows of every link for new filters
- *   (at once instead while a link's flows are on screen).
+ * - An update is drawn at once, after its effects, and its frame handed to the GPU process, so
+ *   that software WebGL rasterises it while the page draws the graph (see `drawNow`).
+ * - What does not change what is drawn follows once the frame after the marks is drawn: label
+ *   placement (a city label's offset, which labels compete for room), the flows of every link for
+ *   new filters (at once instead while a link's flows are on screen), and the firms' feature
+ *   states while the map is zoomed out below the firms (at once when it zooms towards them).
  * - `data-ready` is "false" while an update is applied and "true" once the map is idle after it
  *   (marks drawn); `data-labels` is "pending" until what follows is placed too.
  *   `data-highlighted-count` is the number of enterprise features in highlight state;
@@ -94,6 +97,15 @@ const INSET_ROOM = 84;
 const INSET_HEIGHT = 152;
 /** The zoom buttons' corner (top right: two 29 px buttons 10 px from the edges). */
 const NAV_ROOM = { width: 48, height: 78 } as const;
+
+/** Keys of the firms' deferred features and feature states (see their effects). */
+const ENTERPRISE_DATA = 'enterprise-data';
+const ENTERPRISE_STATES = 'enterprise-states';
+/**
+ * From this zoom (a level below the one the firms are drawn from) the firms' features and states
+ * are applied with the update; further out, once the update's marks are drawn.
+ */
+const FIRMS_SYNC_ZOOM = ENTERPRISE_MIN_ZOOM - 1;
 
 /** Half-size in pixels of the box searched around the pointer, so small circles are easy to hit. */
 const PICK_SLOP = 4;
@@ -239,13 +251,29 @@ function createMapView(
     deferred.set(key, sync);
     el.dataset.labels = 'pending';
     queueMicrotask(() => {
-      if (el.dataset.ready === 'true') flushDeferred();
+      if (el.dataset.ready === 'true') flushSoon();
+    });
+  }
+  /**
+   * Runs the deferred syncs after the next frame has been drawn: an update's own marks (and the
+   * graph's repaint in the same frame) are not kept waiting for what can follow them.
+   */
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  let flushFrame: number | null = null;
+  function flushSoon() {
+    if (flushFrame !== null || flushTimer !== null) return;
+    flushFrame = requestAnimationFrame(() => {
+      flushFrame = null;
+      flushTimer = setTimeout(() => {
+        flushTimer = null;
+        if (el.dataset.ready === 'true') flushDeferred();
+      }, 0);
     });
   }
   const onIdle = () => {
     if (provincesPending) return;
     el.dataset.ready = 'true';
-    flushDeferred();
+    flushSoon();
   };
   function busy() {
     el.dataset.ready = 'false';
@@ -253,6 +281,23 @@ function createMapView(
     map.off('idle', onIdle);
     map.once('idle', onIdle);
     map.triggerRepaint();
+    if (!drawQueued) {
+      drawQueued = true;
+      queueMicrotask(drawNow);
+    }
+  }
+  /**
+   * Draws an update at once, after this round of effects, and hands its commands to the GPU
+   * process, instead of in the next animation frame after the graph's repaint: under software
+   * WebGL the frame is rasterised on the GPU process's core while the page's thread draws the
+   * graph, not after it (the compositor's read-back of the canvas waited for both in turn).
+   */
+  let drawQueued = false;
+  function drawNow() {
+    drawQueued = false;
+    if (!map.isStyleLoaded() || map.isMoving()) return;
+    map.redraw();
+    map.getCanvas().getContext('webgl2')?.flush();
   }
 
   const setSource = (id: string, data: Parameters<GeoJSONSource['setData']>[0]) => {
@@ -444,11 +489,19 @@ function createMapView(
     busy();
   });
 
+  // The firms' features: below the zoom they are drawn from, sent to maplibre's worker after the
+  // marks are drawn (15,000 features at 100k, nothing of them on screen); at once near that zoom.
   $effect(() => {
     const version = styleVersion;
     const data = enterpriseData.collection;
     if (version === 0) return;
-    setSource(SOURCES.enterprises, data);
+    const push = () => setSource(SOURCES.enterprises, data);
+    if (map.getZoom() < FIRMS_SYNC_ZOOM) {
+      defer(ENTERPRISE_DATA, push);
+      return;
+    }
+    deferred.delete(ENTERPRISE_DATA);
+    push();
     busy();
   });
 
@@ -609,11 +662,33 @@ function createMapView(
       prevCities = new Map();
     }
     appliedFor = { version, ent, city };
-    prevEnterprises = applyStates(SOURCES.enterprises, prevEnterprises, states.enterprises);
+    const applyEnterprises = () => {
+      prevEnterprises = applyStates(SOURCES.enterprises, prevEnterprises, states.enterprises);
+    };
+    // Below the zoom the firms are drawn from (15,000 of them at 100k), their states follow the
+    // marks that are drawn; a zoom towards the firms applies them at once (onZoom).
+    if (map.getZoom() < FIRMS_SYNC_ZOOM) {
+      defer(ENTERPRISE_STATES, applyEnterprises);
+    } else {
+      deferred.delete(ENTERPRISE_STATES);
+      applyEnterprises();
+    }
     prevCities = applyStates(SOURCES.cities, prevCities, states.cities);
     prevProvinces = applyStates(SOURCES.provinces, prevProvinces, states.provinces);
     busy();
   });
+
+  /** Zooming towards the firms: their deferred features and states are applied at once. */
+  function onZoom() {
+    if (map.getZoom() < FIRMS_SYNC_ZOOM) return;
+    for (const key of [ENTERPRISE_DATA, ENTERPRISE_STATES]) {
+      const sync = deferred.get(key);
+      if (!sync) continue;
+      deferred.delete(key);
+      sync();
+    }
+  }
+  map.on('zoom', onZoom);
 
   // ---- camera: the map moves to the user's focus (chain, province, city, link, firm) -------
   /** The camera key last applied; the first one is skipped when the URL gave a viewport. */
@@ -815,6 +890,9 @@ function createMapView(
     map.off('mouseout', hideTooltip);
     map.off('idle', onIdle);
     map.off('idle', onLabelsIdle);
+    map.off('zoom', onZoom);
+    if (flushFrame !== null) cancelAnimationFrame(flushFrame);
+    if (flushTimer !== null) clearTimeout(flushTimer);
     deferred.clear();
     popup.remove();
     map.remove();

@@ -235,6 +235,36 @@ test('a filter hides marks in place: filtered-out firms vanish, the others keep 
   }
 });
 
+test('a filter chosen on the national map holds when the map zooms in to the firms', async ({
+  page,
+}) => {
+  // Zoomed out, the firms' features and states reach the map after its marks are drawn (issue 12);
+  // zooming in must find them there, with the filter's shown/hidden state on every firm.
+  await page.goto('./?view=atlas&chain=nev');
+  await waitDrawn(page);
+  const map = page.getByTestId('map');
+  await page.locator('select[data-facet="role"]').selectOption('stabilize');
+  await waitDrawn(page);
+  const changzhou = analysis.index.cityById.get('changzhou')!;
+  const drawn = (await map.evaluate(async (el, at) => {
+    const m = (el as unknown as { chainAtlasMap: import('maplibre-gl').Map }).chainAtlasMap;
+    m.jumpTo({ center: [at.lon, at.lat], zoom: 10 });
+    await new Promise((resolve) => m.once('idle', resolve));
+    return m.queryRenderedFeatures({ layers: ['enterprise-circles'] }).map((f) => ({
+      id: String(f.properties['id']),
+      shown: (f.state as { shown?: boolean }).shown !== false,
+    }));
+  }, changzhou)) as { id: string; shown: boolean }[];
+  const keep = new Set(
+    filterEnterprises(nev, { ...EMPTY_FILTERS, role: 'stabilize' }).map((e) => e.id),
+  );
+  const inCity = nev.enterprises.filter((e) => e.cityId === 'changzhou');
+  const byId = new Map(drawn.map((d) => [d.id, d.shown]));
+  expect(inCity.some((e) => keep.has(e.id))).toBe(true);
+  expect(inCity.some((e) => !keep.has(e.id))).toBe(true);
+  for (const e of inCity) expect(byId.get(e.id), e.id).toBe(keep.has(e.id));
+});
+
 test('a link chosen right after a filter shows the flows of the filtered firms', async ({
   page,
 }) => {
