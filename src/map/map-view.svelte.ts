@@ -7,8 +7,6 @@
  *   changes (shown or hidden, colour, bubble size, highlight, dim, selection, scope, the province
  *   choropleth, which link's flows are drawn) is feature state, diffed so that an action touches
  *   only the features whose state changes: no GeoJSON is rebuilt, serialised or re-tiled for it.
- * - An update is drawn at once, after its effects, and its frame handed to the GPU process, so
- *   that software WebGL rasterises it while the page draws the graph (see `drawNow`).
  * - What does not change what is drawn follows once the frame after the marks is drawn: label
  *   placement (a city label's offset, which labels compete for room), the flows of every link for
  *   new filters (at once instead while a link's flows are on screen), and the firms' feature
@@ -281,23 +279,6 @@ function createMapView(
     map.off('idle', onIdle);
     map.once('idle', onIdle);
     map.triggerRepaint();
-    if (!drawQueued) {
-      drawQueued = true;
-      queueMicrotask(drawNow);
-    }
-  }
-  /**
-   * Draws an update at once, after this round of effects, and hands its commands to the GPU
-   * process, instead of in the next animation frame after the graph's repaint: under software
-   * WebGL the frame is rasterised on the GPU process's core while the page's thread draws the
-   * graph, not after it (the compositor's read-back of the canvas waited for both in turn).
-   */
-  let drawQueued = false;
-  function drawNow() {
-    drawQueued = false;
-    if (!map.isStyleLoaded() || map.isMoving()) return;
-    map.redraw();
-    map.getCanvas().getContext('webgl2')?.flush();
   }
 
   const setSource = (id: string, data: Parameters<GeoJSONSource['setData']>[0]) => {
