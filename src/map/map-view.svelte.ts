@@ -9,8 +9,9 @@
  *   only the features whose state changes: no GeoJSON is rebuilt, serialised or re-tiled for it.
  * - What does not change what is drawn follows once the frame after the marks is drawn: label
  *   placement (a city label's offset, which labels compete for room), the flows of every link for
- *   new filters (at once instead while a link's flows are on screen), and the firms' feature
- *   states while the map is zoomed out below the firms (at once when it zooms towards them).
+ *   new filters (at once instead while a link's flows are on screen), and the firms' features
+ *   and feature states while the map is zoomed out below the firms (at once when it zooms
+ *   towards them).
  * - `data-ready` is "false" while an update is applied and "true" once the map is idle after it
  *   (marks drawn); `data-labels` is "pending" until what follows is placed too.
  *   `data-highlighted-count` is the number of enterprise features in highlight state;
