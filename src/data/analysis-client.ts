@@ -3,8 +3,8 @@
  * analysis worker validates the file and computes every enterprise's metrics and role, while the
  * page reads the same bytes (without validating them again) and builds its index before it waits
  * for the worker; the worker's result arrives as typed columns in transferred buffers and becomes
- * the page's Analysis. Nothing crosses as an object graph. A page without workers, or whose worker script cannot load, does
- * the same work on the main thread.
+ * the page's Analysis. Nothing crosses as an object graph. A page without workers, or whose
+ * worker script cannot load, does the same work on the main thread.
  */
 import { z } from 'zod';
 import { fromAnalysisColumns, type AnalysisColumns } from '../analysis/analysis-columns';
