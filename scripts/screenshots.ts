@@ -1,6 +1,7 @@
 /**
  * Screenshots for the README, taken headless in Debian's Chromium against the built app.
  * Usage: npm run build && npx tsx scripts/screenshots.ts   (starts `vite preview` itself)
+ *        npx tsx scripts/screenshots.ts data-report-zh.png   (only the shots named)
  */
 import { launchChromium, startPreview, waitForServer } from './preview';
 
@@ -19,6 +20,8 @@ const SHOTS: {
   settleMs?: number;
   /** Clicked in order once the page is ready (then the waits are awaited again). */
   click?: string[];
+  /** A file chosen in the import picker, then imported; the shot waits for the report. */
+  upload?: string;
 }[] = [
   { file: 'overview-zh.png', path: '' },
   { file: 'overview-en.png', path: '?lang=en' },
@@ -107,6 +110,14 @@ const SHOTS: {
     print: true,
   },
   {
+    file: 'data-report-zh.png',
+    path: '?view=data',
+    wait: ['[data-testid="view-data"]'],
+    upload: 'tests/fixtures/import/enterprises.mistakes.csv',
+    width: 1366,
+    height: 768,
+  },
+  {
     file: 'meeting-zh.png',
     path: '?view=meeting&chain=nev',
     wait: ['[data-testid="view-meeting"]'],
@@ -142,7 +153,8 @@ async function main() {
   try {
     await waitForServer(BASE);
     const browser = await launchChromium();
-    for (const shot of SHOTS) {
+    const only = process.argv.slice(2);
+    for (const shot of SHOTS.filter((s) => only.length === 0 || only.includes(s.file))) {
       const page = await browser.newPage({
         viewport: { width: shot.width ?? 1440, height: shot.height ?? 900 },
         deviceScaleFactor: 1,
@@ -157,6 +169,12 @@ async function main() {
         for (const selector of shot.wait ?? []) {
           await page.waitForSelector(selector, { timeout: 60_000, state: 'attached' });
         }
+      }
+      if (shot.upload) {
+        await page.getByTestId('import-file-input').setInputFiles(shot.upload);
+        await page.getByTestId('import-start').click();
+        await page.getByTestId('summary-total').waitFor({ timeout: 60_000 });
+        await page.evaluate(() => window.scrollTo(0, 0));
       }
       await page.evaluate(() => document.fonts.ready);
       if (shot.settleMs) await page.waitForTimeout(shot.settleMs);
