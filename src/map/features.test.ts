@@ -7,6 +7,7 @@ import {
   buildAllFlowFeatures,
   buildFlowFeatures,
   buildProvinceLabelFeatures,
+  buildScopeFeatures,
   cityRadius,
   curvedLine,
   diffStates,
@@ -354,6 +355,37 @@ describe('buildProvinceLabelFeatures()', () => {
   });
 });
 
+describe('buildScopeFeatures()', () => {
+  const square = (x: number) => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, 0],
+        [x + 1, 0],
+        [x + 1, 1],
+        [x, 0],
+      ],
+    ],
+  });
+  const basemap = [
+    { properties: { provinceZh: '江苏', provinceEn: 'Jiangsu' }, geometry: square(0) },
+    { properties: { provinceZh: '浙江' }, geometry: square(2) },
+    // a province drawn in two features (an island apart) is outlined in both
+    { properties: { provinceZh: '江苏' }, geometry: square(4) },
+    { properties: null, geometry: null },
+  ];
+
+  it('holds the scoped province’s features only, and nothing without a scope', () => {
+    const out = buildScopeFeatures(basemap, '江苏');
+    expect(out.features.map((f) => [f.geometry, f.properties])).toEqual([
+      [square(0), { provinceZh: '江苏' }],
+      [square(4), { provinceZh: '江苏' }],
+    ]);
+    expect(buildScopeFeatures(basemap, undefined).features).toEqual([]);
+    expect(buildScopeFeatures(basemap, '西藏').features).toEqual([]);
+  });
+});
+
 describe('buildFeatureStates()', () => {
   const enterprises = [
     createEnterprise('a', 'x'),
@@ -445,7 +477,7 @@ describe('buildFeatureStates()', () => {
     expect(out.highlighted).toBe(0);
   });
 
-  it('colours provinces with a group and marks the scoped city and province', () => {
+  it('colours provinces with a group (blended over the land too) and marks the scoped city', () => {
     const out = buildFeatureStates(
       {
         ...base,
@@ -455,9 +487,10 @@ describe('buildFeatureStates()', () => {
       ids,
       cityIds,
     );
+    // 0.45 × (215, 48, 31) + 0.55 × land (247, 245, 239) = (232.6, 156.35, 145.4); the scoped
+    // province without a group has no state (its outline is the scope layer's filter)
     expect([...out.provinces]).toEqual([
-      ['江苏', { color: '#d7301f', scoped: false }],
-      ['浙江', { color: null, scoped: true }],
+      ['江苏', { color: '#d7301f', fill: 'rgb(233, 156, 145)' }],
     ]);
     expect(out.cities.get(2)).toMatchObject({ shown: true, selected: true });
   });

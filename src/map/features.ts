@@ -1,9 +1,10 @@
 /**
  * Pure builders from what the Atlas wants drawn (MapInput) to what maplibre draws: GeoJSON
- * FeatureCollections for the sources and the feature states (highlight, dim, selected, scoped,
- * choropleth colour) that the adapter applies with `setFeatureState`.
+ * FeatureCollections for the sources and the feature states (highlight, dim, selected, the
+ * choropleth's colour) that the adapter applies with `setFeatureState`.
  */
 import type { City } from '../domain/schema';
+import { choroplethFill } from './layers';
 import {
   cityRingOptions,
   enterprisePoints,
@@ -511,6 +512,25 @@ export function buildProvinceLabelFeatures(
   return { type: 'FeatureCollection', features };
 }
 
+/**
+ * The scope outline's source: the basemap's features of the scoped province (none without a
+ * scope). Its own small source, so that a scope change tiles one province, and no frame draws an
+ * outline for the others.
+ * @example buildScopeFeatures(basemap, '江苏').features.map((f) => f.properties.provinceZh) // ['江苏']
+ */
+export function buildScopeFeatures(
+  basemap: readonly BasemapFeature[],
+  provinceZh: string | undefined,
+): FeatureCollection<NonNullable<BasemapFeature['geometry']>, { provinceZh: string }> {
+  const features: Feature<NonNullable<BasemapFeature['geometry']>, { provinceZh: string }>[] = [];
+  if (provinceZh === undefined) return { type: 'FeatureCollection', features };
+  for (const f of basemap) {
+    if (f.properties?.provinceZh !== provinceZh || !f.geometry) continue;
+    features.push({ type: 'Feature', geometry: f.geometry, properties: { provinceZh } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
 /** An enterprise's look: drawn or hidden by the filters, its overlay colour, highlight. */
 export type MarkState = {
   shown: boolean;
@@ -521,14 +541,18 @@ export type MarkState = {
 };
 /** A city bubble's look; `radius` follows its group's count (0 when hidden). */
 export type CityState = MarkState & { radius: number };
-export type ProvinceState = { color: string | null; scoped: boolean };
+/**
+ * A province's overlay colour: `color` as drawn translucent over a deployer's basemap, `fill` the
+ * same blended over the bundled basemap's land (one opaque fill layer, see choroplethFill).
+ */
+export type ProvinceState = { color: string; fill: string };
 
 export interface FeatureStates {
   /** By enterprise feature id: every feature of the source. */
   enterprises: Map<number, MarkState>;
   /** By city feature id: every feature; `selected` marks the scoped city. */
   cities: Map<number, CityState>;
-  /** By provinceZh; only provinces with a colour or in scope. */
+  /** By provinceZh; only provinces with a colour (the scope outline has its own source). */
   provinces: Map<string, ProvinceState>;
   /** Enterprise features in highlight state. */
   highlighted: number;
@@ -601,11 +625,7 @@ export function buildFeatureStates(
     });
   }
   for (const [provinceZh, g] of input.provinceGroups) {
-    provinces.set(provinceZh, { color: g.color, scoped: provinceZh === input.scope.provinceZh });
-  }
-  const scoped = input.scope.provinceZh;
-  if (scoped !== undefined && !provinces.has(scoped)) {
-    provinces.set(scoped, { color: null, scoped: true });
+    provinces.set(provinceZh, { color: g.color, fill: choroplethFill(g.color) });
   }
   return { enterprises, cities, provinces, highlighted };
 }

@@ -15,6 +15,8 @@ import {
   languageLayouts,
   LAYERS,
   provinceLabelFilter,
+  choroplethFill,
+  CHOROPLETH_OPACITY,
   SAR_LABEL_MIN_ZOOM,
   SOURCES,
 } from './layers';
@@ -46,7 +48,6 @@ describe('buildMapStyle()', () => {
     expect(style.layers.map((l) => l.id)).toEqual([
       LAYERS.background,
       LAYERS.provinceCasing,
-      LAYERS.provinceFill,
       LAYERS.provinceChoropleth,
       LAYERS.provinceOutline,
       LAYERS.provinceLabels,
@@ -63,14 +64,40 @@ describe('buildMapStyle()', () => {
     ]);
   });
 
-  it('draws the national boundary and coast as a casing under the opaque land fill', () => {
+  it('draws the national boundary and coast as a casing under the opaque province fill', () => {
     const ids = style.layers.map((l) => l.id);
-    expect(ids.indexOf(LAYERS.provinceCasing)).toBeLessThan(ids.indexOf(LAYERS.provinceFill));
+    expect(ids.indexOf(LAYERS.provinceCasing)).toBeLessThan(ids.indexOf(LAYERS.provinceChoropleth));
     expect(layer(style, LAYERS.provinceCasing)).toMatchObject({
       type: 'line',
       source: SOURCES.provinces,
     });
-    expect(layer(style, LAYERS.provinceFill).paint).toEqual({ 'fill-color': COLORS.land });
+    // default (miter) joins: round joins multiply the casing's vertices
+    expect(layout(layer(style, LAYERS.provinceCasing))['line-join']).toBeUndefined();
+  });
+
+  it('fills each province once: the land, or the overlay colour blended over it (state `fill`)', () => {
+    const fill = layer(style, LAYERS.provinceChoropleth);
+    expect(fill).toMatchObject({ type: 'fill', source: SOURCES.provinces });
+    expect(fill.paint).not.toHaveProperty('fill-opacity');
+    const colour = (state: Record<string, unknown>) => {
+      const parsed = createExpression(
+        (fill.paint as Record<string, unknown>)['fill-color'],
+        'fill-color',
+        latest.paint_fill['fill-color'] as Parameters<typeof createExpression>[2],
+      );
+      if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+      const feature = { type: 'Polygon', properties: {} };
+      return String(
+        parsed.value.evaluate(
+          { zoom: 4 },
+          feature as unknown as Parameters<typeof parsed.value.evaluate>[1],
+          state,
+        ),
+      );
+    };
+    // #f7f5ef = rgb(247, 245, 239)
+    expect(colour({})).toBe('rgba(247,245,239,1)');
+    expect(colour({ fill: 'rgb(233, 156, 145)' })).toBe('rgba(233,156,145,1)');
   });
 
   it('always names 台湾 and 海南 (above city labels), 香港 and 澳门 from zoom 5', () => {
@@ -115,14 +142,16 @@ describe('buildMapStyle()', () => {
     expect('font-faces' in buildMapStyle(BUNDLED, null, 'zh')).toBe(false);
   });
 
-  it('joins the choropleth on provinceZh through feature state', () => {
+  it('joins the choropleth on provinceZh through feature state; the scope has its own source', () => {
     expect(style.sources[SOURCES.provinces]).toMatchObject({ promoteId: 'provinceZh' });
     const fill = layer(style, LAYERS.provinceChoropleth);
-    expect(strings(fill.paint)).toContain('feature-state');
-    expect(JSON.stringify(fill.paint)).toContain('["feature-state","color"]');
-    expect(JSON.stringify(layer(style, LAYERS.provinceScope).paint)).toContain(
-      '["feature-state","scoped"]',
-    );
+    expect(JSON.stringify(fill.paint)).toContain('["feature-state","fill"]');
+    const scope = layer(style, LAYERS.provinceScope);
+    expect(scope).toMatchObject({ type: 'line', source: SOURCES.scope });
+    expect(JSON.stringify(scope.paint)).not.toContain('feature-state');
+    expect(style.sources[SOURCES.scope]).toMatchObject({
+      data: { type: 'FeatureCollection', features: [] },
+    });
   });
 
   it('labels provinces and seas in the style language', () => {
@@ -185,7 +214,7 @@ describe('buildDataLayers()', () => {
     );
     expect(sources).toEqual({
       [LAYERS.provinceChoropleth]: SOURCES.provinces,
-      [LAYERS.provinceScope]: SOURCES.provinces,
+      [LAYERS.provinceScope]: SOURCES.scope,
       [LAYERS.flowsIn]: SOURCES.flows,
       [LAYERS.flowsOut]: SOURCES.flows,
       [LAYERS.cityBubbles]: SOURCES.cities,
@@ -424,6 +453,7 @@ describe('buildOverlayStyle()', () => {
       SOURCES.cities,
       SOURCES.enterprises,
       SOURCES.flows,
+      SOURCES.scope,
     ]);
     expect(out.glyphs).toBe(base.glyphs);
   });
@@ -456,6 +486,17 @@ describe('languageLayouts()', () => {
       LAYERS.provinceLabels,
       LAYERS.provinceLabelsPriority,
     ]);
+  });
+});
+
+describe('choroplethFill()', () => {
+  it('blends the overlay colour over the land at the choropleth opacity, rounded to 8 bits', () => {
+    expect(CHOROPLETH_OPACITY).toBe(0.45);
+    // land #f7f5ef = (247, 245, 239); 0.45 × (215, 48, 31) + 0.55 × land = (232.6, 156.35, 145.4)
+    expect(choroplethFill('#d7301f')).toBe('rgb(233, 156, 145)');
+    // a translucent colour covers less: 0.45 × 0.5 = 0.225 → (239.8, 200.675, 192.2)
+    expect(choroplethFill('rgba(215, 48, 31, 0.5)')).toBe('rgb(240, 201, 192)');
+    expect(choroplethFill(COLORS.land)).toBe('rgb(247, 245, 239)');
   });
 });
 

@@ -4,9 +4,13 @@
  *
  * - The enterprise and city sources are built from the input's `universe` (the whole chain) and get
  *   `setData` only when it (or the language) changes. Everything a filter, overlay or selection
- *   changes (shown or hidden, colour, bubble size, highlight, dim, selection, scope, the province
+ *   changes (shown or hidden, colour, bubble size, highlight, dim, selection, the province
  *   choropleth, which link's flows are drawn) is feature state, diffed so that an action touches
  *   only the features whose state changes: no GeoJSON is rebuilt, serialised or re-tiled for it.
+ * - The scoped province's outline has its own source, set to that province when the scope changes:
+ *   as a state of the province source, every frame drew every province border invisibly. (The
+ *   chosen link's flows stay feature state: as a layer filter, which re-tiles their source, link
+ *   selection measured slower.)
  * - What does not change what is drawn follows once the frame after the marks is drawn: label
  *   placement (a city label's offset, which labels compete for room), the flows of every link for
  *   new filters (at once instead while a link's flows are on screen), and the firms' features
@@ -38,6 +42,7 @@ import {
   buildEnterpriseFeatures,
   buildFeatureStates,
   buildProvinceLabelFeatures,
+  buildScopeFeatures,
   diffStates,
   pointBounds,
   polygonBounds,
@@ -522,6 +527,25 @@ function createMapView(
       return;
     }
     apply();
+    busy();
+  });
+
+  // The scope outline: its own source holds the scoped province (the style starts it empty).
+  let scopePushed: { version: number; province: string | undefined; data: unknown } | null = null;
+  $effect(() => {
+    const version = styleVersion;
+    const province = scopeProvince;
+    const data = provinces;
+    if (version === 0 || !data) return;
+    const pushed = scopePushed;
+    // A new style starts with the scope source empty.
+    const same =
+      pushed?.version === version
+        ? pushed.province === province && pushed.data === data
+        : province === undefined;
+    scopePushed = { version, province, data };
+    if (same) return;
+    setSource(SOURCES.scope, buildScopeFeatures(data.features, province));
     busy();
   });
 

@@ -33,6 +33,15 @@ async function waitDrawn(page: Page) {
   await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
 }
 
+/** The provinces whose scope outline is drawn on the map (sorted, each once). */
+function scopeOutline(map: import('@playwright/test').Locator): Promise<string[]> {
+  return map.evaluate((el) => {
+    const m = (el as unknown as { chainAtlasMap: import('maplibre-gl').Map }).chainAtlasMap;
+    const drawn = m.queryRenderedFeatures({ layers: ['province-scope'] });
+    return [...new Set(drawn.map((f) => String(f.properties['provinceZh'])))].sort();
+  });
+}
+
 /** The rendered font size of the badges (卡脖子, 链主×2 …) and the stage headers (上游 …). */
 function measureWords(page: Page) {
   return page.getByTestId('chain-graph').evaluate((el) => {
@@ -233,6 +242,7 @@ for (const screen of SCREENS) {
       return null;
     });
     expect(target, 'a free point inside Jiangsu').not.toBeNull();
+    expect(await scopeOutline(map), 'no scope outline before a province is chosen').toEqual([]);
     const box = (await map.boundingBox())!;
     await page.mouse.click(box.x + target!.x, box.y + target!.y);
     await expect(page).toHaveURL(/prov=%E6%B1%9F%E8%8B%8F|prov=江苏/);
@@ -275,8 +285,10 @@ for (const screen of SCREENS) {
         (jiangsu.maxY - jiangsu.minY) / jiangsu.height,
       ),
     ).toBeGreaterThanOrEqual(0.5);
+    // The scope outline (a layer filter) draws Jiangsu's border and no other province's.
+    expect(await scopeOutline(map)).toEqual(['江苏']);
 
-    // 全国 brings the chain's view back.
+    // 全国 brings the chain's view back, without a scope outline.
     await page.getByTestId('region-reset').click();
     await expect(page).not.toHaveURL(/prov=/);
     await waitDrawn(page);
@@ -284,6 +296,7 @@ for (const screen of SCREENS) {
       (el as unknown as { chainAtlasMap: import('maplibre-gl').Map }).chainAtlasMap.getZoom(),
     );
     expect(back).toBeCloseTo(startZoom, 1);
+    expect(await scopeOutline(map)).toEqual([]);
   });
 
   for (const pane of ['graph', 'map'] as const) {
