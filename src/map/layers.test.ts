@@ -427,6 +427,9 @@ describe('buildDataLayers()', () => {
     expect('filter' in inn && inn.filter).toEqual(['==', ['get', 'direction'], 'in']);
     expect(out.paint).not.toHaveProperty('line-dasharray');
     expect(inn.paint).toHaveProperty('line-dasharray');
+    // miter joins on the gently turning curves: round ones only add vertices
+    expect(layout(out)['line-join']).toBeUndefined();
+    expect(layout(inn)['line-join']).toBeUndefined();
     expect((out.paint as Record<string, unknown>)['line-color']).not.toEqual(
       (inn.paint as Record<string, unknown>)['line-color'],
     );

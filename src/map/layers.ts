@@ -463,7 +463,8 @@ function dataMarkLayers(): LayerSpecification[] {
     type: 'line',
     source: SOURCES.flows,
     filter: ['==', ['get', 'direction'], direction],
-    layout: { 'line-cap': direction === 'out' ? 'round' : 'butt', 'line-join': 'round' },
+    // Miter joins: the curves turn a few degrees per segment, where round joins only add vertices.
+    layout: { 'line-cap': direction === 'out' ? 'round' : 'butt' },
     paint: {
       'line-color': direction === 'out' ? COLORS.flowOut : COLORS.flowIn,
       'line-width': ['get', 'width'],
