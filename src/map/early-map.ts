@@ -76,6 +76,8 @@ interface EarlyMap {
 
 let early: EarlyMap | null = null;
 let started = false;
+/** The early map was created: this page has WebGL 2 (maplibre throws without it). */
+let created = false;
 /**
  * A view has asked for the map (adoptEarlyMap): an early map started after that would never be
  * adopted, only draw unseen and hold maplibre's workers (a Retry could not replace them).
@@ -110,6 +112,7 @@ export function startEarlyMap(lang: Lang, view: Viewport | undefined): void {
       host.remove();
       return;
     }
+    created = true;
     const entry: EarlyMap = {
       map,
       host,
@@ -126,6 +129,11 @@ export function startEarlyMap(lang: Lang, view: Viewport | undefined): void {
     map.once('style.load', () => (entry.styleLoaded = true));
     early = entry;
   });
+}
+
+/** Whether a map was created at navigation on this page (so WebGL 2 works here). */
+export function earlyMapCreated(): boolean {
+  return created;
 }
 
 /**
