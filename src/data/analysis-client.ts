@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { fromAnalysisColumns, type AnalysisColumns } from '../analysis/analysis-columns';
 import { analyzeDataset } from '../analysis/analyze';
-import { buildDatasetIndex } from '../analysis/dataset-index';
+import { buildDatasetIndex, type DatasetIndex } from '../analysis/dataset-index';
 import { DEFAULT_PARAMS } from '../analysis/params';
 import type { Analysis } from '../analysis/types';
 import { decodeDataset } from './columnar';
@@ -119,19 +119,31 @@ function analyseInWorker(bytes: Uint8Array): Promise<AnalysisColumns> {
 /**
  * The Analysis of a columnar dataset file: validated and analysed in the worker while the page
  * reads the bytes; a DatasetLoadError ('format', 'schema') when the file is not valid.
+ * `onRead` gets the page's own read of the file as soon as it has it, before the worker's verdict:
+ * unchecked, for warming what the first view will need (its fonts), never for showing.
  * @example await analyseColumnar(await source.loadBytes()) // Analysis
  */
-export async function analyseColumnar(bytes: Uint8Array): Promise<Analysis> {
+export async function analyseColumnar(
+  bytes: Uint8Array,
+  onRead?: (unchecked: DatasetIndex) => void,
+): Promise<Analysis> {
   if (workerBroken) return analyseHere(bytes);
   const columns = analyseInWorker(bytes);
   // Meanwhile: the same bytes on the page, unchecked, and their index (the worker's verdict
   // decides below; nothing is shown before it).
-  let index: ReturnType<typeof buildDatasetIndex> | null = null;
+  let index: DatasetIndex | null = null;
   let readError: unknown = null;
   try {
     index = buildDatasetIndex(decodeDataset(bytes, { validate: false }));
   } catch (err) {
     readError = err;
+  }
+  if (index) {
+    try {
+      onRead?.(index);
+    } catch {
+      // Warming is optional: the analysis goes on.
+    }
   }
   let result: AnalysisColumns;
   try {

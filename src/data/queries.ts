@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/svelte-query';
 import { analyzeDataset } from '../analysis/analyze';
+import type { DatasetIndex } from '../analysis/dataset-index';
 import type { Analysis } from '../analysis/types';
 import { analyseColumnar } from './analysis-client';
 import type { DatasetSource } from './dataset-source';
@@ -19,12 +20,17 @@ export const datasetQueryOptions = (source: DatasetSource) => ({
  * worker while the page reads it (analysis-client.ts), any other on the page. Keyed under the
  * dataset's own key, so invalidating or removing a dataset drops its analysis too; the dataset
  * query is filled from it, so a view that asks for the dataset does not load it again.
+ * `onRead`: see analyseColumnar (the page's unchecked read, for warming the first view).
  */
-export const analysisQueryOptions = (source: DatasetSource, client: QueryClient) => ({
+export const analysisQueryOptions = (
+  source: DatasetSource,
+  client: QueryClient,
+  onRead?: (unchecked: DatasetIndex) => void,
+) => ({
   queryKey: ['dataset', source.id, 'analysis'] as const,
   queryFn: async (): Promise<Analysis> => {
     const analysis = source.loadBytes
-      ? await analyseColumnar(await source.loadBytes())
+      ? await analyseColumnar(await source.loadBytes(), onRead)
       : analyzeDataset(await source.load());
     client.setQueryData(datasetQueryOptions(source).queryKey, analysis.index.dataset);
     return analysis;

@@ -15,6 +15,7 @@ import { VERDICT_LABELS } from '../i18n/labels';
 import { formatCount, formatWan } from '../i18n/format';
 import { buildGraphElements, graphBounds, type GraphFrame, type GraphInput } from './elements';
 import { buildGraphStyle } from './style';
+import { fontFamilyOf, fontReady, loadFont } from './fonts';
 
 export interface ChainGraphCallbacks {
   onselectlink(id: string | null): void;
@@ -273,36 +274,6 @@ function applyElements(cy: Core, next: readonly ElementDefinition[]): void {
     }
     if (added.length > 0) cy.add(added);
   });
-}
-
-function fontFamilyOf(el: HTMLElement): string {
-  const family = typeof getComputedStyle === 'function' ? getComputedStyle(el).fontFamily : '';
-  return family || "'Noto Sans SC', 'Noto Sans', system-ui, sans-serif";
-}
-
-const fontSpec = (el: HTMLElement) => `12px ${fontFamilyOf(el)}`;
-
-/** Whether the faces of the element's font that cover `text` are loaded (or cannot be checked). */
-function fontReady(el: HTMLElement, text: string): boolean {
-  const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
-  if (!fonts || text === '') return true;
-  try {
-    return fonts.check(fontSpec(el), text) && fonts.check(`bold ${fontSpec(el)}`, text);
-  } catch {
-    return true;
-  }
-}
-
-/** Loads the faces (regular and bold) of the element's font that cover `text`; never rejects. */
-async function loadFont(el: HTMLElement, text: string): Promise<void> {
-  try {
-    await Promise.all([
-      document.fonts.load(fontSpec(el), text),
-      document.fonts.load(`bold ${fontSpec(el)}`, text),
-    ]);
-  } catch {
-    // An unavailable web font falls back to the system's; the graph is drawn either way.
-  }
 }
 
 // ---------------------------------------------------------------- tooltip

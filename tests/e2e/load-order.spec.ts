@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 
 /**
@@ -89,4 +90,67 @@ test('the dataset is validated and analysed in the analysis worker, and the page
   expect(data).toHaveLength(1);
   expect(data[0]).toMatch(/\.bin$/);
   expect(page.workers().some((w) => w.url().includes('analysis.worker-'))).toBe(true);
+});
+
+/**
+ * Issue 12: the chain diagram draws its labels on a canvas only once the web font's faces for them
+ * are loaded. The page asks for them as soon as it has read the dataset, while the analysis worker
+ * is still at work: when the worker's answer arrives (before any view is drawn), every face that
+ * covers a character of the chain's link names is already loading or loaded.
+ */
+test('the chain diagram’s font faces are requested before the analysis has arrived', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        if (!String(url).includes('analysis.worker')) return;
+        // Registered before the page's own handler: runs first, before the reply is used.
+        this.addEventListener('message', () => {
+          (window as unknown as { __faces: unknown }).__faces = [...document.fonts].map((f) => ({
+            family: f.family.replace(/["']/g, ''),
+            weight: f.weight,
+            range: f.unicodeRange,
+            status: f.status,
+          }));
+        });
+      }
+    };
+  });
+  const demo = JSON.parse(readFileSync('data/demo.v1.json', 'utf8')) as {
+    links: { chainId: string; nameZh: string }[];
+  };
+  const text = demo.links
+    .filter((l) => l.chainId === 'nev')
+    .map((l) => l.nameZh)
+    .join('');
+  await page.goto('./?view=atlas&chain=nev');
+  await expect(page.getByTestId('chain-graph')).toHaveAttribute('data-ready', 'true');
+  const faces = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __faces?: { family: string; weight: string; range: string; status: string }[];
+        }
+      ).__faces ?? [],
+  );
+  const sc = faces.filter((f) => f.family === 'Noto Sans SC');
+  expect(sc.length).toBeGreaterThan(100);
+  const covers = (range: string, code: number) =>
+    range.split(',').some((part) => {
+      const [lo, hi = lo] = part.trim().replace(/^U\+/i, '').split('-');
+      return code >= parseInt(lo!, 16) && code <= parseInt(hi!, 16);
+    });
+  const unloaded = new Set<string>();
+  for (const ch of new Set(text)) {
+    if (ch.charCodeAt(0) < 0x80) continue;
+    for (const weight of ['400', '700']) {
+      const face = sc.find((f) => f.weight === weight && covers(f.range, ch.codePointAt(0)!));
+      expect(face, `a ${weight} face for ${ch}`).toBeDefined();
+      if (face!.status === 'unloaded') unloaded.add(`${ch} ${weight}`);
+    }
+  }
+  expect([...unloaded]).toEqual([]);
 });
