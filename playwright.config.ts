@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { CHROMIUM_ARGS } from './scripts/preview';
 
 /** Debian's Chromium, resolved at run time (never a browser downloaded by Playwright). */
 function chromiumPath(): string {
@@ -31,17 +32,7 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--enable-unsafe-swiftshader',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-features=NetworkTimeServiceQuerying',
-        // Every name but the local host fails to resolve: no packet leaves the machine.
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {
