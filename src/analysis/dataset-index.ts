@@ -77,3 +77,12 @@ export function defaultChainId(index: DatasetIndex): string {
   const withFirms = chains.find((c) => (index.enterprisesByChain.get(c.id)?.length ?? 0) > 0);
   return (withFirms ?? chains[0])?.id ?? '';
 }
+
+/**
+ * The chain a view opens on for a requested id (the URL's): that chain when the dataset has it,
+ * else defaultChainId (an unknown id falls back; the view says so).
+ * @example chainToOpen(index, 'nev') // 'nev'; chainToOpen(index, 'nope') // defaultChainId(index)
+ */
+export function chainToOpen(index: DatasetIndex, requested: string | null): string {
+  return requested !== null && index.chainById.has(requested) ? requested : defaultChainId(index);
+}

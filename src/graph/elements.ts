@@ -8,6 +8,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { GroupCoverage } from '../analysis/coverage';
 import type { Chain, Link, Stage } from '../domain/schema';
+import { BADGE_TEXT, LEADERS_TEXT, STAGE_TEXT } from './diagram-words';
 import { formatCount, formatShare, formatWan, type Lang } from '../i18n/format';
 import {
   colorOf,
@@ -83,13 +84,6 @@ export const isPieOverlay = (overlay: Overlay): boolean => PIE_OVERLAYS.has(over
 
 export type BadgeKind = 'choke' | 'weak' | 'advantage' | 'extension' | 'leader';
 
-const BADGE_TEXT: Record<Exclude<BadgeKind, 'leader'>, Record<Lang, string>> = {
-  choke: { zh: '卡脖子', en: 'Choke point' },
-  weak: { zh: '短板', en: 'Weak link' },
-  advantage: { zh: '长板', en: 'Advantage' },
-  extension: { zh: '延链', en: 'Extension' },
-};
-
 /** Pill colours: weak red (as the weak border), advantage and extension as the 强链/延链 roles. */
 export const BADGE_COLORS: Record<BadgeKind, string> = {
   choke: '#9b1c1c',
@@ -118,7 +112,7 @@ export function linkBadge(
       : link.isExtension
         ? 'extension'
         : null;
-  const leaderText = leaders > 0 ? (lang === 'zh' ? `链主×${leaders}` : `Leaders×${leaders}`) : '';
+  const leaderText = leaders > 0 ? `${LEADERS_TEXT[lang]}${leaders}` : '';
   if (!flag && !leaderText) return null;
   const text = [flag ? BADGE_TEXT[flag][lang] : '', leaderText].filter(Boolean).join(' · ');
   return { kind: flag ?? 'leader', text };
@@ -465,12 +459,6 @@ function columnStage(linkIds: readonly string[], linkById: ReadonlyMap<string, L
   }
   return best;
 }
-
-const STAGE_TEXT: Record<Stage, Record<Lang, string>> = {
-  upstream: { zh: '上游', en: 'Upstream' },
-  midstream: { zh: '中游', en: 'Midstream' },
-  downstream: { zh: '下游', en: 'Downstream' },
-};
 
 /** Layout per chain, link list, text and frame: a filter or a selection does not lay out again. */
 let lastLayout: { key: string; layout: CardLayout } | null = null;

@@ -10,8 +10,8 @@
  * Small on purpose: the page's first chunk imports it, cytoscape stays in the Atlas's.
  */
 import type { DatasetIndex } from '../analysis/dataset-index';
-
-type Lang = 'zh' | 'en';
+import type { Lang } from '../i18n/format';
+import { BADGE_TEXT, LEADERS_TEXT, STAGE_TEXT } from './diagram-words';
 
 /** The font family an element draws with (the page's, which follows the language). */
 export function fontFamilyOf(el: Element): string {
@@ -45,18 +45,24 @@ export async function loadFont(el: Element, text: string): Promise<void> {
   }
 }
 
-/** What the diagram writes besides link names: stage headers, badges, counts and figures. */
-const FIXED_TEXT: Record<Lang, string> = {
-  zh: '上游中游下游卡脖子短板长板延链链主×·家万亿元0123456789.,%−',
-  en: 'UpstreamMidstreamDownstreamChoke pointWeak linkAdvantageExtensionLeaders×·firms CNY m bn 0123456789.,%−',
+/** The characters of counts and figures on the cards: units, digits and separators. */
+const FIGURE_TEXT: Record<Lang, string> = {
+  zh: '·家万亿元0123456789.,%−',
+  en: '·firms CNY m bn 0123456789.,%−',
 };
+
+/** What the diagram writes besides link names: stage headers, badges, counts and figures. */
+const fixedText = (lang: Lang): string =>
+  [...Object.values(STAGE_TEXT), ...Object.values(BADGE_TEXT)].map((w) => w[lang]).join('') +
+  LEADERS_TEXT[lang] +
+  FIGURE_TEXT[lang];
 
 /**
  * The characters of a chain's diagram in a language: its link names and the fixed words.
  * @example diagramText(index, 'nev', 'zh') // '上游中游下游…正极材料电解液…'
  */
 export function diagramText(index: DatasetIndex, chainId: string, lang: Lang): string {
-  let text = FIXED_TEXT[lang];
+  let text = fixedText(lang);
   for (const link of index.linkById.values()) {
     if (link.chainId === chainId) text += lang === 'zh' ? link.nameZh : link.nameEn;
   }
