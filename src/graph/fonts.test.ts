@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildDatasetIndex } from '../analysis/dataset-index';
 import { DatasetSchema } from '../domain/schema';
-import { diagramText } from './fonts';
+import { diagramText, fontReady } from './fonts';
 
 const demo = DatasetSchema.parse(JSON.parse(readFileSync('data/demo.v1.json', 'utf8')));
 const index = buildDatasetIndex(demo);
@@ -55,5 +55,44 @@ describe('diagramText()', () => {
     const nev = diagramText(index, 'nev', 'zh');
     expect(nev.startsWith(fixed)).toBe(true);
     expect(nev.length).toBeGreaterThan(fixed.length);
+  });
+});
+
+describe('fontReady()', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** The browser's font set, stubbed: `loaded` says which characters have their faces loaded. */
+  function stubFonts(loaded: string) {
+    const calls: string[] = [];
+    const fonts = {
+      check: (spec: string, text: string) => {
+        calls.push(`${spec.startsWith('bold') ? 'bold' : 'regular'}:${text}`);
+        return [...text].every((c) => loaded.includes(c));
+      },
+    };
+    vi.stubGlobal('document', { fonts });
+    return calls;
+  }
+
+  it('asks the browser only about characters not yet found loaded, in both weights', () => {
+    const calls = stubFonts('电芯整车');
+    // One element: one font family for all three calls.
+    const el = {} as Element;
+    vi.stubGlobal('getComputedStyle', () => ({ fontFamily: 'Test A' }));
+    expect(fontReady(el, '电芯电芯')).toBe(true);
+    expect(calls).toEqual(['regular:电芯', 'bold:电芯']);
+    expect(fontReady(el, '芯电')).toBe(true);
+    expect(calls).toHaveLength(2);
+    expect(fontReady(el, '整车电芯')).toBe(true);
+    expect(calls.slice(2)).toEqual(['regular:整车', 'bold:整车']);
+  });
+
+  it('does not remember characters whose faces are not loaded yet', () => {
+    const calls = stubFonts('电');
+    const el = {} as Element;
+    vi.stubGlobal('getComputedStyle', () => ({ fontFamily: 'Test B' }));
+    expect(fontReady(el, '电芯')).toBe(false);
+    expect(fontReady(el, '电芯')).toBe(false);
+    expect(calls).toEqual(['regular:电芯', 'regular:电芯']);
   });
 });
