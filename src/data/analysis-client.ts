@@ -3,7 +3,9 @@
  * analysis worker validates the file and computes every enterprise's metrics and role, while the
  * page reads the same bytes (without validating them again) and builds its index before it waits
  * for the worker; the worker's result arrives as typed columns in transferred buffers and becomes
- * the page's Analysis. Nothing crosses as an object graph. A page without workers, or whose
+ * the page's Analysis. Nothing crosses as an object graph. A file on the app's own server is
+ * downloaded by the worker itself, which sends the page a copy before it analyses: neither waits
+ * for the page's thread, busy loading the first view's code. A page without workers, or whose
  * worker script cannot load, does the same work on the main thread.
  */
 import { z } from 'zod';
@@ -15,10 +17,12 @@ import type { Analysis } from '../analysis/types';
 import { decodeDataset } from './columnar';
 import { DatasetLoadError } from './load-error';
 
-export interface AnalysisWorkerRequest {
-  id: number;
-  bytes: ArrayBuffer;
-}
+/**
+ * The file itself, or where it is: `url` as the page names it (in messages), `href` resolved
+ * against the page (the worker would resolve `url` against its own script).
+ */
+export type AnalysisWorkerRequest =
+  { id: number; bytes: ArrayBuffer } | { id: number; url: string; href: string };
 
 const ColumnsSchema = z.object({
   rows: z.number().int().nonnegative(),
@@ -37,6 +41,7 @@ const ColumnsSchema = z.object({
 }) satisfies z.ZodType<AnalysisColumns>;
 
 const ReplySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('bytes'), id: z.number(), bytes: z.instanceof(ArrayBuffer) }),
   z.object({
     type: z.literal('analysed'),
     id: z.number(),
@@ -56,6 +61,8 @@ export type AnalysisWorkerReply = z.infer<typeof ReplySchema>;
 interface Pending {
   resolve(columns: AnalysisColumns): void;
   reject(err: Error): void;
+  /** A download by the worker: the page's copy of the file, before the analysis. */
+  onBytes?(bytes: Uint8Array): void;
 }
 
 let worker: Worker | null = null;
@@ -87,6 +94,10 @@ export function startAnalysisWorker(): void {
     const reply = parsed.data;
     const p = pending.get(reply.id);
     if (!p) return;
+    if (reply.type === 'bytes') {
+      p.onBytes?.(new Uint8Array(reply.bytes));
+      return;
+    }
     pending.delete(reply.id);
     if (reply.type === 'analysed') p.resolve(reply.columns);
     else p.reject(new DatasetLoadError(reply.kind, reply.message, reply.issues));
@@ -128,9 +139,108 @@ export async function analyseColumnar(
   onRead?: (unchecked: DatasetIndex) => void,
 ): Promise<Analysis> {
   if (workerBroken) return analyseHere(bytes);
-  const columns = analyseInWorker(bytes);
-  // Meanwhile: the same bytes on the page, unchecked, and their index (the worker's verdict
-  // decides below; nothing is shown before it).
+  return combine(bytes, analyseInWorker(bytes), onRead);
+}
+
+/** A file the worker downloads and analyses: the page's copy first, then the analysis. */
+interface WorkerDownload {
+  bytes: Promise<Uint8Array>;
+  columns: Promise<AnalysisColumns>;
+}
+
+/** Downloads started before anyone asked (prefetchColumnarAnalysis), by URL, taken once. */
+const started = new Map<string, WorkerDownload>();
+
+function downloadInWorker(url: string): WorkerDownload | null {
+  startAnalysisWorker();
+  const w = worker;
+  if (!w) return null;
+  const id = nextId++;
+  let gotBytes!: (bytes: Uint8Array) => void;
+  let noBytes!: (err: Error) => void;
+  const bytes = new Promise<Uint8Array>((resolve, reject) => {
+    gotBytes = resolve;
+    noBytes = reject;
+  });
+  const columns = new Promise<AnalysisColumns>((resolve, reject) => {
+    pending.set(id, {
+      resolve,
+      reject: (err) => {
+        noBytes(err);
+        reject(err);
+      },
+      onBytes: gotBytes,
+    });
+  });
+  // Handled where they are taken up; a download nobody takes up must not report a rejection.
+  bytes.catch(() => {});
+  columns.catch(() => {});
+  const href = new URL(url, location.href).href;
+  w.postMessage({ id, url, href } satisfies AnalysisWorkerRequest);
+  return { bytes, columns };
+}
+
+/**
+ * Starts downloading and analysing the columnar file at `url` in the worker now, before it is
+ * known whether the page will show it (the app asks the browser's store for the active dataset
+ * meanwhile); analyseColumnarUrl takes it up. False when there is no worker to do it.
+ */
+export function prefetchColumnarAnalysis(url: string): boolean {
+  if (workerBroken) return false;
+  if (started.has(url)) return true;
+  const download = downloadInWorker(url);
+  if (download) started.set(url, download);
+  return download !== null;
+}
+
+/**
+ * The Analysis of the columnar file at `url` (a source's `columnarUrl`): downloaded, validated and
+ * analysed in the worker, which hands the page a copy of the bytes to read meanwhile; a prefetched
+ * download is taken up, and retried once if it failed to download. Without a worker (or when its
+ * script cannot load), `loadBytes` downloads the file on the page and analyseColumnar goes on.
+ * @example await analyseColumnarUrl(source.columnarUrl, source.loadBytes) // Analysis
+ */
+export async function analyseColumnarUrl(
+  url: string,
+  loadBytes: () => Promise<Uint8Array>,
+  onRead?: (unchecked: DatasetIndex) => void,
+): Promise<Analysis> {
+  const early = started.get(url);
+  started.delete(url);
+  const onPage = async () => analyseColumnar(await loadBytes(), onRead);
+  const attempt = async (download: WorkerDownload | null): Promise<Analysis> => {
+    if (!download) return onPage();
+    let bytes: Uint8Array;
+    try {
+      bytes = await download.bytes;
+    } catch (err) {
+      if (err instanceof WorkerUnavailable) return onPage();
+      throw err;
+    }
+    return combine(bytes, download.columns, onRead);
+  };
+  if (early) {
+    try {
+      return await attempt(early);
+    } catch (err) {
+      // Downloaded before it was asked for: a failed download is tried once more, now.
+      if (!(err instanceof DatasetLoadError && err.kind === 'fetch')) throw err;
+    }
+  }
+  return attempt(workerBroken ? null : downloadInWorker(url));
+}
+
+/**
+ * The page's side of a worker analysis: reads `bytes` (unchecked) and builds the index while the
+ * worker works, hands the read to `onRead`, then combines the index with the worker's columns.
+ */
+async function combine(
+  bytes: Uint8Array,
+  columns: Promise<AnalysisColumns>,
+  onRead?: (unchecked: DatasetIndex) => void,
+): Promise<Analysis> {
+  // The same bytes on the page, unchecked, and their index (the worker's verdict decides below;
+  // nothing is shown before it).
   let index: DatasetIndex | null = null;
   let readError: unknown = null;
   try {

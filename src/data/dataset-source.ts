@@ -77,6 +77,12 @@ export interface DatasetSource {
    */
   loadBytes?(): Promise<Uint8Array>;
   /**
+   * The URL of that columnar file when it is a plain file on the app's own server: the analysis
+   * worker then downloads it itself (analysis-client.ts), so that neither the download nor the
+   * analysis waits for the page's thread, busy loading the first view's code.
+   */
+  readonly columnarUrl?: string;
+  /**
    * Starts the download now, before it is known whether this source will be loaded (the app asks
    * the browser's store for the active dataset meanwhile); the next `load()` takes the response.
    */
@@ -109,6 +115,8 @@ export function createUrlSource(
         ? fetchColumnarDataset(url, fetchOnce)
         : fetchDataset(url, fetchOnce);
     },
-    ...(isColumnarUrl(url) ? { loadBytes: () => fetchColumnarBytes(url, takeFetch()) } : {}),
+    ...(isColumnarUrl(url)
+      ? { loadBytes: () => fetchColumnarBytes(url, takeFetch()), columnarUrl: url }
+      : {}),
   };
 }

@@ -72,7 +72,7 @@ test('a page opening on the overview starts no map', async ({ page }) => {
   await expect(page.locator('[data-early-map]')).toHaveCount(0);
 });
 
-test('the dataset is validated and analysed in the analysis worker, and the page reads the columnar file', async ({
+test('the dataset is downloaded, validated and analysed in the analysis worker, and the page reads the columnar file', async ({
   page,
 }) => {
   const scripts: string[] = [];
@@ -90,6 +90,13 @@ test('the dataset is validated and analysed in the analysis worker, and the page
   expect(data).toHaveLength(1);
   expect(data[0]).toMatch(/\.bin$/);
   expect(page.workers().some((w) => w.url().includes('analysis.worker-'))).toBe(true);
+  // The worker downloaded it (the page's thread is busy with the first view's code meanwhile):
+  // the page's own resource timeline has no entry for it.
+  const downloadedByPage = await page.evaluate(
+    () =>
+      performance.getEntriesByType('resource').filter((e) => e.name.includes('/demo.v1-')).length,
+  );
+  expect(downloadedByPage).toBe(0);
 });
 
 /**
@@ -107,8 +114,10 @@ test('the chain diagram’s font faces are requested before the analysis has arr
       constructor(url: string | URL, options?: WorkerOptions) {
         super(url, options);
         if (!String(url).includes('analysis.worker')) return;
-        // Registered before the page's own handler: runs first, before the reply is used.
-        this.addEventListener('message', () => {
+        // Registered before the page's own handler: runs first, before the analysis is used
+        // (the worker sends the page its copy of the file before that).
+        this.addEventListener('message', (event: MessageEvent<{ type?: string }>) => {
+          if (event.data.type !== 'analysed') return;
           (window as unknown as { __faces: unknown }).__faces = [...document.fonts].map((f) => ({
             family: f.family.replace(/["']/g, ''),
             weight: f.weight,
