@@ -4,6 +4,7 @@ import { analyzeDataset } from './analyze';
 import {
   bankFootprintCoverage,
   coverageBy,
+  coverageFactsOf,
   groupCoverage,
   rankUncoveredLinks,
   verdictOf,
@@ -340,6 +341,25 @@ describe('coverageBy()', () => {
       expect(Object.fromEntries([...groups].map(([key, g]) => [key, g.smes]))).toEqual(keys);
     },
   );
+});
+
+describe('coverageFactsOf()', () => {
+  it('coverageFactsOf() reads an SME’s facts once per analysis: live lender lines only', () => {
+    const analysis = analysisOf({
+      enterprises: [sme('s1', 1000, 't.mid', 'a')],
+      creditRelations: [line('r1', 'b1', 's1', 300), line('r2', 'g1', 's1', 200)],
+    });
+    const e = analysis.index.enterpriseById.get('s1')!;
+    const facts = coverageFactsOf(analysis, e);
+    expect(facts?.lines).toEqual([['b1', 300]]);
+    expect(facts?.need).toBe(1000);
+    // Read once: the same object again for this analysis, a new read for another one.
+    expect(coverageFactsOf(analysis, e)).toBe(facts);
+    const other = analysisOf({ enterprises: [sme('s1', 1000, 't.mid', 'a')] });
+    const again = coverageFactsOf(other, other.index.enterpriseById.get('s1')!);
+    expect(again).not.toBe(facts);
+    expect(again?.lines).toEqual([]);
+  });
 });
 
 describe('bankFootprintCoverage()', () => {

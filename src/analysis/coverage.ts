@@ -188,7 +188,27 @@ export interface CoverageFacts {
   lines: [string, number][];
 }
 
+/**
+ * An enterprise's facts, read once per analysis: they do not depend on filters, and the Atlas
+ * groups the shown firms three ways on every filter change (at 100k, 15,000 firms: 13 ms of every
+ * change went to reading them again).
+ */
+const factsTables = new WeakMap<Analysis, Map<string, CoverageFacts | null>>();
+
 export function coverageFactsOf(analysis: Analysis, e: Enterprise): CoverageFacts | null {
+  let table = factsTables.get(analysis);
+  if (!table) {
+    table = new Map();
+    factsTables.set(analysis, table);
+  }
+  const known = table.get(e.id);
+  if (known !== undefined) return known;
+  const facts = readCoverageFacts(analysis, e);
+  table.set(e.id, facts);
+  return facts;
+}
+
+function readCoverageFacts(analysis: Analysis, e: Enterprise): CoverageFacts | null {
   const { index } = analysis;
   const a = analysis.byEnterprise.get(e.id);
   if (!a?.isSme) return null;

@@ -349,3 +349,34 @@ test('the Atlas exports a PNG of the graph and the map', async ({ page }, testIn
   expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
   expect(bytes.length).toBeGreaterThan(50_000);
 });
+
+test('a link’s firms are listed by city; a closed city’s list is built when the reader opens it', async ({
+  page,
+}) => {
+  // The firms of the cell link, grouped by city as the panel does: most firms first.
+  const cell = nev.enterprises.filter((e) => e.linkIds.includes('nev.cell'));
+  const byCity = new Map<string, string[]>();
+  for (const e of cell) byCity.set(e.cityId, [...(byCity.get(e.cityId) ?? []), e.id]);
+  const cities = [...byCity].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  expect(cities.length).toBeGreaterThan(3);
+  const [fourth, fourthFirms] = cities[3]!;
+
+  await page.goto('./?view=atlas&chain=nev&link=nev.cell');
+  await waitDrawn(page);
+  const firms = page.getByTestId('link-firms');
+  // The first three cities are open with their firms; the others closed and not built.
+  for (const [cityId, ids] of cities.slice(0, 3)) {
+    await expect(firms.locator(`details[data-city="${cityId}"] button`)).toHaveCount(ids.length);
+  }
+  const closed = firms.locator(`details[data-city="${fourth}"]`);
+  await expect(closed).not.toHaveAttribute('open');
+  await expect(closed.locator('button')).toHaveCount(0);
+  // Opened: every firm of the city, each a click away from its panel.
+  await closed.locator('summary').click();
+  await expect(closed.locator('button')).toHaveCount(fourthFirms.length);
+  // Firms by gap, largest first: the first button opens the city's largest gap.
+  const gap = (id: string) => analysis.byEnterprise.get(id)?.gap ?? 0;
+  const first = [...fourthFirms].sort((a, b) => gap(b) - gap(a) || (a < b ? -1 : 1))[0]!;
+  await closed.locator('button').first().click();
+  await expect(page.getByTestId('enterprise-panel')).toHaveAttribute('data-enterprise', first);
+});
