@@ -139,19 +139,27 @@ export async function analyseColumnar(
   onRead?: (unchecked: DatasetIndex) => void,
 ): Promise<Analysis> {
   if (workerBroken) return analyseHere(bytes);
-  return combine(bytes, analyseInWorker(bytes), onRead);
+  const columns = analyseInWorker(bytes);
+  // Meanwhile: the same bytes on the page (the worker's verdict decides below).
+  return combine(bytes, readOnPage(bytes), columns, onRead);
 }
 
 /** A file the worker downloads and analyses: the page's copy first, then the analysis. */
 interface WorkerDownload {
   bytes: Promise<Uint8Array>;
+  /** The page's read of its copy, made as soon as the copy arrives, and handed to `onRead`. */
+  read: Promise<PageRead>;
+  onRead: ((unchecked: DatasetIndex) => void) | undefined;
   columns: Promise<AnalysisColumns>;
 }
 
 /** Downloads started before anyone asked (prefetchColumnarAnalysis), by URL, taken once. */
 const started = new Map<string, WorkerDownload>();
 
-function downloadInWorker(url: string): WorkerDownload | null {
+function downloadInWorker(
+  url: string,
+  onRead?: (unchecked: DatasetIndex) => void,
+): WorkerDownload | null {
   startAnalysisWorker();
   const w = worker;
   if (!w) return null;
@@ -172,23 +180,34 @@ function downloadInWorker(url: string): WorkerDownload | null {
       onBytes: gotBytes,
     });
   });
+  // Read at once, before the worker's answer (which may come before anyone asks for it).
+  const read = bytes.then((b) => {
+    const r = readOnPage(b);
+    if ('index' in r) warm(onRead, r.index);
+    return r;
+  });
   // Handled where they are taken up; a download nobody takes up must not report a rejection.
-  bytes.catch(() => {});
+  read.catch(() => {});
   columns.catch(() => {});
   const href = new URL(url, location.href).href;
   w.postMessage({ id, url, href } satisfies AnalysisWorkerRequest);
-  return { bytes, columns };
+  return { bytes, read, onRead, columns };
 }
 
 /**
  * Starts downloading and analysing the columnar file at `url` in the worker now, before it is
  * known whether the page will show it (the app asks the browser's store for the active dataset
- * meanwhile); analyseColumnarUrl takes it up. False when there is no worker to do it.
+ * meanwhile); analyseColumnarUrl takes it up. `onRead` gets the page's read of the file when it
+ * arrives (see analyseColumnar). False when there is no worker to do it. A download that is never
+ * taken up (another dataset is active) is kept: the demo's few megabytes.
  */
-export function prefetchColumnarAnalysis(url: string): boolean {
+export function prefetchColumnarAnalysis(
+  url: string,
+  onRead?: (unchecked: DatasetIndex) => void,
+): boolean {
   if (workerBroken) return false;
   if (started.has(url)) return true;
-  const download = downloadInWorker(url);
+  const download = downloadInWorker(url, onRead);
   if (download) started.set(url, download);
   return download !== null;
 }
@@ -217,7 +236,9 @@ export async function analyseColumnarUrl(
       if (err instanceof WorkerUnavailable) return onPage();
       throw err;
     }
-    return combine(bytes, download.columns, onRead);
+    // A prefetch has handed its read to its own `onRead` already.
+    const again = onRead === download.onRead ? undefined : onRead;
+    return combine(bytes, await download.read, download.columns, again);
   };
   if (early) {
     try {
@@ -227,34 +248,40 @@ export async function analyseColumnarUrl(
       if (!(err instanceof DatasetLoadError && err.kind === 'fetch')) throw err;
     }
   }
-  return attempt(workerBroken ? null : downloadInWorker(url));
+  return attempt(workerBroken ? null : downloadInWorker(url, onRead));
+}
+
+/** The page's own read of a file: unchecked (the worker validates), with its index. */
+type PageRead = { index: DatasetIndex } | { error: unknown };
+
+function readOnPage(bytes: Uint8Array): PageRead {
+  try {
+    return { index: buildDatasetIndex(decodeDataset(bytes, { validate: false })) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** Hands the page's read to `onRead`, for warming only: a failure there changes nothing. */
+function warm(onRead: ((unchecked: DatasetIndex) => void) | undefined, index: DatasetIndex) {
+  try {
+    onRead?.(index);
+  } catch {
+    // Warming is optional: the analysis goes on.
+  }
 }
 
 /**
- * The page's side of a worker analysis: reads `bytes` (unchecked) and builds the index while the
- * worker works, hands the read to `onRead`, then combines the index with the worker's columns.
+ * The page's side of a worker analysis: hands its read of the file to `onRead`, then combines
+ * the index with the worker's columns (nothing is shown before the worker's verdict).
  */
 async function combine(
   bytes: Uint8Array,
+  read: PageRead,
   columns: Promise<AnalysisColumns>,
   onRead?: (unchecked: DatasetIndex) => void,
 ): Promise<Analysis> {
-  // The same bytes on the page, unchecked, and their index (the worker's verdict decides below;
-  // nothing is shown before it).
-  let index: DatasetIndex | null = null;
-  let readError: unknown = null;
-  try {
-    index = buildDatasetIndex(decodeDataset(bytes, { validate: false }));
-  } catch (err) {
-    readError = err;
-  }
-  if (index) {
-    try {
-      onRead?.(index);
-    } catch {
-      // Warming is optional: the analysis goes on.
-    }
-  }
+  if ('index' in read) warm(onRead, read.index);
   let result: AnalysisColumns;
   try {
     result = await columns;
@@ -262,8 +289,10 @@ async function combine(
     if (err instanceof WorkerUnavailable) return analyseHere(bytes);
     throw err;
   }
-  if (!index) throw readError instanceof Error ? readError : new Error(String(readError));
-  return fromAnalysisColumns(index, DEFAULT_PARAMS, result);
+  if (!('index' in read)) {
+    throw read.error instanceof Error ? read.error : new Error(String(read.error));
+  }
+  return fromAnalysisColumns(read.index, DEFAULT_PARAMS, result);
 }
 
 /** Everything on this thread: validate, read, analyse. */

@@ -108,6 +108,22 @@ test('the dataset is downloaded, validated and analysed in the analysis worker, 
 test('the chain diagram’s font faces are requested before the analysis has arrived', async ({
   page,
 }) => {
+  // The browser's store answers which dataset is active only after the worker's analysis has
+  // arrived (a slow disk): the page reads the prefetched file when its copy arrives all the same.
+  await page.addInitScript(() => {
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<typeof open>) {
+      const request = open.apply(this, args);
+      const add = request.addEventListener.bind(request);
+      request.addEventListener = ((type: string, listener: EventListener, options?: unknown) =>
+        add(
+          type,
+          type === 'success' ? (e: Event) => setTimeout(() => listener(e), 2_000) : listener,
+          options as AddEventListenerOptions,
+        )) as typeof request.addEventListener;
+      return request;
+    };
+  });
   await page.addInitScript(() => {
     const Original = window.Worker;
     window.Worker = class extends Original {
