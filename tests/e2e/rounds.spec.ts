@@ -279,6 +279,11 @@ test('an import saved as a new round of a saved dataset is compared with it, fig
   // … and the demo has three rounds (its meeting outcomes are round 2, the import round 3): the
   // comparison bar offers before and after in one row, the canvases keep their room.
   await list.locator('li[data-dataset="demo-v1"]').getByTestId('use-dataset').click();
+  // The switch is saved before the page is left (a navigation right after the click could reload
+  // with the import still active: CI saw it once).
+  await expect(
+    list.locator('li[data-dataset="demo-v1"]').getByTestId('active-badge'),
+  ).toBeVisible();
   await page.goto('./?view=atlas&chain=nev&cmp=1..3');
   await waitDrawn(page);
   await expect(page.getByTestId('round-from')).toHaveValue('1');
